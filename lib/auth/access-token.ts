@@ -1,0 +1,117 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { env } from "../env";
+import { type AuthFailure, failure } from "./errors";
+import { signingKey } from "./keys";
+import type { PublicUser } from "./users";
+
+/**
+ * Signed (not encrypted) access tokens, shared by the JWT and Hybrid modes. Anyone holding one can
+ * read its payload; only this server's private key can produce a valid signature.
+ */
+
+/** RFC 9068's media type for JWT access tokens: keeps ID tokens and other JWTs out. */
+export const ACCESS_TOKEN_TYP = "at+jwt";
+const ALGORITHMS = ["EdDSA"];
+
+/** Which API a token is for: a JWT-mode token is refused by the Hybrid API and vice versa. */
+export type Audience = "login-lab:jwt" | "login-lab:hybrid";
+
+export type AccessClaims = JWTPayload & {
+  sub: string;
+  jti: string;
+  exp: number;
+  iat: number;
+  preferred_username: string;
+  name: string;
+  /** Hybrid only: the refresh-token family this access token was minted from. */
+  sid?: string;
+};
+
+export type VerifiedAccess = { ok: true; user: PublicUser; claims: AccessClaims };
+
+export async function signAccessToken(
+  user: PublicUser,
+  audience: Audience,
+  ttlSeconds: number,
+  extra: { sid?: string } = {},
+  now = new Date(),
+): Promise<{ token: string; claims: AccessClaims }> {
+  const { kid, privateKey } = await signingKey();
+  const iat = Math.floor(now.getTime() / 1000);
+  const claims: AccessClaims = {
+    iss: env().JWT_ISSUER,
+    aud: audience,
+    sub: user.id,
+    preferred_username: user.username,
+    name: user.displayName,
+    iat,
+    nbf: iat,
+    exp: iat + ttlSeconds,
+    jti: randomUUID(),
+    ...extra,
+  };
+  const token = await new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: ACCESS_TOKEN_TYP, kid }).sign(privateKey);
+  return { token, claims };
+}
+
+/** Header parameters that would let the token choose its own verification key. */
+const FORBIDDEN_HEADERS = ["jku", "x5u", "jwk", "x5c"] as const;
+
+class HeaderRejected extends Error {
+  constructor(readonly code: "token_header_forbidden" | "token_unknown_kid") {
+    super(code);
+  }
+}
+
+/** Verifies signature, algorithm, typ, iss, aud, exp, nbf and the required claims. */
+export async function verifyAccessToken(
+  token: string,
+  audience: Audience,
+  now = new Date(),
+): Promise<VerifiedAccess | AuthFailure> {
+  const key = await signingKey();
+  try {
+    const { payload } = await jwtVerify(
+      token,
+      (header: JWTHeaderParameters) => {
+        if (FORBIDDEN_HEADERS.some((h) => h in header)) throw new HeaderRejected("token_header_forbidden");
+        if (header.kid !== key.kid) throw new HeaderRejected("token_unknown_kid");
+        return key.publicKey;
+      },
+      {
+        algorithms: ALGORITHMS,
+        issuer: env().JWT_ISSUER,
+        audience,
+        typ: ACCESS_TOKEN_TYP,
+        requiredClaims: ["sub", "jti", "iat", "exp", "nbf"],
+        currentDate: now,
+      },
+    );
+    if (typeof payload.preferred_username !== "string" || typeof payload.name !== "string") {
+      return failure("token_claim_invalid");
+    }
+    const claims = payload as AccessClaims;
+    return { ok: true, claims, user: { id: claims.sub, username: claims.preferred_username, displayName: claims.name } };
+  } catch (error) {
+    return failure(codeOf(error));
+  }
+}
+
+function codeOf(error: unknown): AuthFailure["code"] {
+  if (error instanceof HeaderRejected) return error.code;
+  if (error instanceof errors.JWTExpired) return "token_expired";
+  if (error instanceof errors.JWTClaimValidationFailed) return error.claim === "nbf" ? "token_not_yet_valid" : "token_claim_invalid";
+  if (error instanceof errors.JOSEAlgNotAllowed) return "token_alg_not_allowed";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "token_signature_invalid";
+  if (error instanceof errors.JOSEError) return "token_malformed";
+  throw error;
+}
+
+/** The token in an `Authorization: Bearer …` header value, or a failure saying why there is none. */
+export function bearerToken(authorization: string | null): { ok: true; token: string } | AuthFailure {
+  if (!authorization) return failure("token_missing");
+  const match = /^Bearer +([A-Za-z0-9_.~+/-]+=*) *$/i.exec(authorization);
+  return match ? { ok: true, token: match[1] } : failure("token_malformed");
+}

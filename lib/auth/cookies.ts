@@ -1,0 +1,35 @@
+import "server-only";
+import { env } from "../env";
+
+/**
+ * The cookie policy, stated once. HttpOnly everywhere: page script never needs these values, so
+ * XSS cannot read them. `__Host-`/`__Secure-` prefixes when Secure is on, so that no subdomain or
+ * plain-http page can plant a cookie under these names.
+ */
+export type CookiePolicy = {
+  name: string;
+  options: { httpOnly: true; secure: boolean; sameSite: "lax" | "strict"; path: string; maxAge?: number };
+};
+
+/** Lax, not Strict: following a link to /session/mypage from another site should arrive logged in. */
+export function sessionCookie(maxAgeSeconds?: number): CookiePolicy {
+  const secure = env().cookieSecure;
+  return {
+    name: secure ? "__Host-ll_session" : "ll_session",
+    options: { httpOnly: true, secure, sameSite: "lax", path: "/", ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
+  };
+}
+
+/**
+ * Strict and scoped to the hybrid API: the refresh token travels only to /api/hybrid/refresh and
+ * /api/hybrid/logout (and is ignored by /api/hybrid/mypage), never with page loads or other APIs.
+ */
+export const REFRESH_COOKIE_PATH = "/api/hybrid";
+
+export function refreshCookie(maxAgeSeconds?: number): CookiePolicy {
+  const secure = env().cookieSecure;
+  return {
+    name: secure ? "__Secure-ll_refresh" : "ll_refresh",
+    options: { httpOnly: true, secure, sameSite: "strict", path: REFRESH_COOKIE_PATH, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
+  };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { z } from "zod";
+import { env } from "../env";
+import { type AuthFailure, failure } from "./errors";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { FailureLimiter } from "./rate-limit";
+import { findUserForLogin, type PublicUser } from "./users";
+
+/** The login body every mode accepts, from a form or from JSON. */
+export const loginInput = z.object({
+  username: z.string().trim().min(1, "Enter a username.").max(64, "At most 64 characters."),
+  password: z.string().min(1, "Enter a password.").max(256, "At most 256 characters."),
+});
+export type LoginInput = z.infer<typeof loginInput>;
+
+const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;
+const perAccount = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
+const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
+
+/**
+ * Checks a username and password, throttled per account and per client. An unknown user and a
+ * wrong password get the same answer and take the same time (a dummy hash is verified).
+ */
+export async function checkCredentials(input: LoginInput, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
+  const accountKey = input.username.toLowerCase();
+  const wait = Math.max(perAccount.blockedFor(accountKey), perClient.blockedFor(clientIp));
+  if (wait > 0) return failure("rate_limited", { retryAfterSeconds: wait });
+
+  const found = await findUserForLogin(input.username);
+  const valid = found ? await verifyPassword(found.passwordHash, input.password) : await burnPasswordCheck(input.password);
+  if (!found || !valid) {
+    perAccount.recordFailure(accountKey);
+    perClient.recordFailure(clientIp);
+    return failure("invalid_credentials");
+  }
+  perAccount.reset(accountKey);
+  const { passwordHash: _, ...user } = found;
+  return { ok: true, user };
+}

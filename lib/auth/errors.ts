@@ -1,0 +1,43 @@
+/**
+ * Every expected failure of Login Lab's auth has a stable code (what clients and tests switch on),
+ * an HTTP status and a human message. Unexpected failures are thrown and end as a plain 500.
+ */
+export const AUTH_ERRORS = {
+  invalid_body: [400, "The request body must be JSON like {\"username\": \"alice\", \"password\": \"…\"}."],
+  body_too_large: [413, "The request body is too large."],
+  unsupported_media_type: [415, "Send the body as application/json."],
+  invalid_credentials: [401, "Invalid username or password."],
+  rate_limited: [429, "Too many failed logins. Wait before trying again."],
+  session_missing: [401, "No session cookie was sent."],
+  session_invalid: [401, "The session cookie is not one this server sealed (tampered, garbage or from another key)."],
+  session_expired: [401, "The session has expired."],
+  session_revoked: [401, "The session no longer exists on the server (logged out or revoked)."],
+  token_missing: [401, "No access token: send Authorization: Bearer <token>."],
+  token_malformed: [401, "The access token is not a well-formed JWS compact token."],
+  token_signature_invalid: [401, "The token's signature does not match its contents: it was altered or signed with another key."],
+  token_alg_not_allowed: [401, "The token's algorithm is not on the allow-list (EdDSA only)."],
+  token_header_forbidden: [401, "The token header names a key source (jku, x5u, jwk, x5c) that this server never trusts."],
+  token_unknown_kid: [401, "The token names a key id (kid) this server does not have."],
+  token_expired: [401, "The token has expired."],
+  token_not_yet_valid: [401, "The token is not valid yet (nbf/iat in the future)."],
+  token_claim_invalid: [401, "A token claim (iss, aud, typ, sub, jti) is missing or wrong for this API."],
+  refresh_missing: [401, "No refresh cookie was sent."],
+  refresh_invalid: [401, "The refresh token is unknown to the server."],
+  refresh_expired: [401, "The refresh token has expired."],
+  refresh_revoked: [401, "The refresh token's family was revoked."],
+  refresh_reused: [401, "This refresh token was already used: its whole family has been revoked (possible theft)."],
+  not_found: [404, "No such route."],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type AuthErrorCode = keyof typeof AUTH_ERRORS;
+
+/** A failure as a value: what went wrong, stated once. */
+export type AuthFailure = { ok: false; code: AuthErrorCode; message: string; retryAfterSeconds?: number };
+
+export function failure(code: AuthErrorCode, extra?: { retryAfterSeconds?: number; message?: string }): AuthFailure {
+  return { ok: false, code, message: extra?.message ?? AUTH_ERRORS[code][1], ...(extra?.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}) };
+}
+
+export function statusOf(code: AuthErrorCode): number {
+  return AUTH_ERRORS[code][0];
+}

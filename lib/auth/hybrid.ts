@@ -1,0 +1,105 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "../db";
+import { env } from "../env";
+import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
+import { type AuthFailure, failure } from "./errors";
+import type { RequestMeta } from "./request-meta";
+import { generateOpaqueToken, hashToken } from "./tokens";
+import { type PublicUser, publicUserSelect } from "./users";
+
+/**
+ * Hybrid mode: a short-lived access JWT (kept in page memory, verified without a lookup) plus an
+ * opaque refresh token in an HttpOnly cookie, stored hashed. Every refresh rotates the token: the
+ * old row is marked used and a child is created in the same family. Presenting a used token again
+ * means two parties hold it, so the whole family is revoked.
+ */
+
+export const HYBRID_AUDIENCE = "login-lab:hybrid";
+
+export type HybridTokens = {
+  accessToken: string;
+  expiresIn: number;
+  claims: AccessClaims;
+  refreshToken: string;
+  refreshMaxAgeSeconds: number;
+  familyId: string;
+};
+
+const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
+
+async function issue(user: PublicUser, familyId: string, parentId: string | null, meta: RequestMeta, now: Date): Promise<HybridTokens> {
+  const refreshToken = generateOpaqueToken();
+  const refreshMaxAgeSeconds = env().REFRESH_TTL_SECONDS;
+  const row = {
+    id: hashToken(refreshToken),
+    familyId,
+    parentId,
+    userId: user.id,
+    createdAt: now,
+    expiresAt: addSeconds(now, refreshMaxAgeSeconds),
+    userAgent: meta.userAgent,
+    ip: meta.ip,
+  };
+  // Claiming the parent and creating the child happen together or not at all. `usedAt: null` in
+  // the filter makes two concurrent rotations of one parent race for one row: only one wins.
+  await db().$transaction(async (tx) => {
+    if (parentId) {
+      const claimed = await tx.refreshToken.updateMany({ where: { id: parentId, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+      if (claimed.count !== 1) throw new RotationLost();
+    }
+    await tx.refreshToken.create({ data: row });
+  });
+  const expiresIn = env().HYBRID_ACCESS_TTL_SECONDS;
+  const { token, claims } = await signAccessToken(user, HYBRID_AUDIENCE, expiresIn, { sid: familyId }, now);
+  return { accessToken: token, expiresIn, claims, refreshToken, refreshMaxAgeSeconds, familyId };
+}
+
+class RotationLost extends Error {}
+
+/** Logs in: a new refresh-token family and its first access token. */
+export function createHybridLogin(user: PublicUser, meta: RequestMeta, now = new Date()): Promise<HybridTokens> {
+  return issue(user, randomUUID(), null, meta, now);
+}
+
+/** Authenticates an API request by its Bearer access token alone, like JWT mode. */
+export async function readHybrid(authorization: string | null, now = new Date()): Promise<VerifiedAccess | AuthFailure> {
+  const bearer = bearerToken(authorization);
+  if (!bearer.ok) return bearer;
+  return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, now);
+}
+
+async function revokeFamily(familyId: string, reason: string, now: Date) {
+  await db().refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+}
+
+/** Exchanges a refresh token for a new access token and a new (rotated) refresh token. */
+export async function refreshHybrid(refreshToken: string | undefined, meta: RequestMeta, now = new Date()): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
+  if (!refreshToken) return failure("refresh_missing");
+  if (refreshToken.length > 128) return failure("refresh_invalid");
+  const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) }, include: { user: { select: publicUserSelect } } });
+  if (!row) return failure("refresh_invalid");
+  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
+  if (row.expiresAt <= now) return failure("refresh_expired");
+  if (row.usedAt) {
+    await revokeFamily(row.familyId, "reuse_detected", now);
+    return failure("refresh_reused");
+  }
+  try {
+    return { ok: true, ...(await issue(row.user, row.familyId, row.id, meta, now)) };
+  } catch (error) {
+    if (!(error instanceof RotationLost)) throw error;
+    // Another request rotated this token between our read and our claim: that is a reuse too.
+    await revokeFamily(row.familyId, "reuse_detected", now);
+    return failure("refresh_reused");
+  }
+}
+
+/** Logs out: revokes the family of the presented refresh token, so no refresh works any more. */
+export async function revokeHybrid(refreshToken: string | undefined, now = new Date()): Promise<{ revoked: boolean }> {
+  if (!refreshToken || refreshToken.length > 128) return { revoked: false };
+  const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) }, select: { familyId: true } });
+  if (!row) return { revoked: false };
+  await revokeFamily(row.familyId, "logout", now);
+  return { revoked: true };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
+const PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, PARAMS);
+}
+
+/** Never throws: a malformed stored hash is just a mismatch. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Spends the same time as a real check for an account that does not exist, so that response
+ * time does not reveal which usernames are registered.
+ */
+export async function burnPasswordCheck(password: string): Promise<false> {
+  dummyHash ??= hashPassword("login-lab:no-such-user");
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

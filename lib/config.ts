@@ -1,0 +1,92 @@
+/**
+ * Login Lab's configuration: every setting, its default and its validation, in one place.
+ * Read through `env()` in lib/env.ts (server only); scripts/prepare.ts uses it to refuse to start
+ * with a missing or weak secret in production.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+/** At least 32 random bytes: 43 characters of base64url, or 64 hex digits. */
+const MIN_SECRET_CHARS = 43;
+
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is missing. Set it to at least 32 random bytes, e.g. \`openssl rand -base64url 32\`.` })
+    .min(MIN_SECRET_CHARS, `${name} must be at least ${MIN_SECRET_CHARS} characters (32 random bytes in base64url).`)
+    .refine((s) => new Set(s).size >= 16, `${name} looks weak (too few distinct characters); use random bytes.`);
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const ed25519PrivateJwk = z
+  .string({ error: "JWT_PRIVATE_KEY is missing. Set it to an Ed25519 private key as a JWK (JSON with kty, crv, x, d)." })
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "JWT_PRIVATE_KEY must be JSON (an Ed25519 private JWK)." });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.object(
+      { kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(40), d: z.string().min(40) },
+      { error: "JWT_PRIVATE_KEY must be an Ed25519 private JWK: {kty:'OKP', crv:'Ed25519', x, d}." },
+    ),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/login-lab.db")
+      .refine((u) => u.startsWith("file:") || /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must start with "file:" or "postgresql://".'),
+    SESSION_SECRET: secret("SESSION_SECRET"),
+    JWT_PRIVATE_KEY: ed25519PrivateJwk,
+    JWT_ISSUER: z.string().min(1).default("login-lab"),
+    DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD must be at least 8 characters.").optional(),
+    COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+    JWT_TTL_SECONDS: seconds(15 * 60),
+    HYBRID_ACCESS_TTL_SECONDS: seconds(5 * 60),
+    REFRESH_TTL_SECONDS: seconds(7 * 24 * 3600),
+    SESSION_IDLE_TTL_SECONDS: seconds(30 * 60),
+    SESSION_ABSOLUTE_TTL_SECONDS: seconds(12 * 3600),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
+    LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production" && !c.DEMO_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["DEMO_PASSWORD"], message: "DEMO_PASSWORD is required in production (the demo users' password)." });
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    DEMO_PASSWORD: c.DEMO_PASSWORD ?? DEV_DEMO_PASSWORD,
+    /** Secure cookies by default in production; http://localhost development needs them off. */
+    cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === "true" : c.NODE_ENV === "production",
+  }));
+
+/** The documented development default, shown on the login panels. Never used in production. */
+export const DEV_DEMO_PASSWORD = "login-lab-demo";
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Login Lab cannot start, its configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates a set of environment variables; throws a ConfigError naming every problem. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => i.message));
+  return result.data;
+}
+
+/** The file behind a `file:` DATABASE_URL, relative paths taken from the project folder. */
+export function sqliteFilePath(databaseUrl: string): string {
+  return path.resolve(process.cwd(), databaseUrl.slice("file:".length));
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { checkCredentials, loginInput } from "./auth/credentials";
+import { type AuthErrorCode, type AuthFailure, failure, statusOf } from "./auth/errors";
+import { requestMeta } from "./auth/request-meta";
+
+/** Login bodies are tiny; anything bigger is refused before it is read in full. */
+export const MAX_JSON_BODY_BYTES = 4 * 1024;
+
+/** Responses that carry user data or credentials must never be stored by a cache. */
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return NextResponse.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+}
+
+/** `{ error, message }` with the code's status; Retry-After when the failure says how long. */
+export function jsonFailure(f: AuthFailure | AuthErrorCode, headers: Record<string, string> = {}) {
+  const fail = typeof f === "string" ? failure(f) : f;
+  const extra: Record<string, string> = fail.retryAfterSeconds ? { "Retry-After": String(fail.retryAfterSeconds) } : {};
+  return json({ error: fail.code, message: fail.message }, { status: statusOf(fail.code), headers: { ...extra, ...headers } });
+}
+
+/** RFC 6750 §3: a Bearer-protected resource says how it wants to be authenticated. */
+export function bearerFailure(f: AuthFailure) {
+  const header = f.code === "token_missing" ? 'Bearer realm="login-lab"' : `Bearer realm="login-lab", error="invalid_token", error_description="${f.code}"`;
+  return jsonFailure(f, { "WWW-Authenticate": header });
+}
+
+/**
+ * Reads and validates a JSON body: 415 unless it is JSON, 413 past the size limit (checked while
+ * streaming, whatever Content-Length claims), 400 for bad JSON or a body the schema rejects.
+ */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: NextResponse }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) return { ok: false, response: jsonFailure("unsupported_media_type") };
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BODY_BYTES) return { ok: false, response: jsonFailure("body_too_large") };
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_JSON_BODY_BYTES) {
+        await reader.cancel();
+        return { ok: false, response: jsonFailure("body_too_large") };
+      }
+      chunks.push(value);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    return { ok: false, response: jsonFailure("invalid_body") };
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    return { ok: false, response: jsonFailure(failure("invalid_body", { message: `Invalid body — ${detail}` })) };
+  }
+  return { ok: true, data: result.data };
+}
+
+/** The shared first half of every `POST /api/<mode>/login`: body, throttle, password. */
+export async function passwordLogin(req: Request) {
+  const body = await readJson(req, loginInput);
+  if (!body.ok) return body;
+  const meta = requestMeta(req.headers);
+  const checked = await checkCredentials(body.data, meta.ip);
+  if (!checked.ok) return { ok: false as const, response: jsonFailure(checked) };
+  return { ok: true as const, user: checked.user, meta };
+}
