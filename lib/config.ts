@@ -88,5 +88,5 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 
 /** The file behind a `file:` DATABASE_URL, relative paths taken from the project folder. */
 export function sqliteFilePath(databaseUrl: string): string {
-  return path.resolve(process.cwd(), databaseUrl.slice("file:".length));
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), databaseUrl.slice("file:".length));
 }

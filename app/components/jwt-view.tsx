@@ -1,0 +1,37 @@
+import { splitJwt } from "@/lib/client/jwt-parts";
+import { CopyButton } from "./copy-button";
+
+/** The colours of a JWT's parts, the same everywhere. */
+export const JWT_COLORS = {
+  header: "text-rose-600 dark:text-rose-400",
+  payload: "text-violet-600 dark:text-violet-400",
+  signature: "text-cyan-700 dark:text-cyan-400",
+};
+
+/** A JWT split into coloured header · payload · signature, with its decoded payload below. */
+export function JwtView({ token, showPayload = true }: { token: string; showPayload?: boolean }) {
+  const parts = splitJwt(token);
+  if (!parts) return <code className="font-mono text-xs break-all">{token}</code>;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-start gap-2">
+        <code data-testid="jwt-raw" className="max-h-28 min-w-0 flex-1 overflow-auto font-mono text-xs leading-relaxed break-all">
+          <span className={JWT_COLORS.header}>{parts.raw[0]}</span>.<span className={JWT_COLORS.payload}>{parts.raw[1]}</span>.
+          <span className={JWT_COLORS.signature}>{parts.raw[2]}</span>
+        </code>
+        <CopyButton value={token} />
+      </div>
+      {showPayload ? (
+        <div className="grid gap-1 text-xs">
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Decoded with no key at all: a signed JWT is <strong>readable by anyone</strong>, it is not encrypted.
+          </p>
+          <pre className={`overflow-auto rounded bg-white p-2 font-mono dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
+          <pre className={`max-h-40 overflow-auto rounded bg-white p-2 font-mono dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
+            {JSON.stringify(parts.payload, null, 1)}
+          </pre>
+        </div>
+      ) : null}
+    </div>
+  );
+}

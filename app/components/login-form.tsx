@@ -1,0 +1,81 @@
+"use client";
+
+import type { LoginFormState } from "@/lib/auth/form-login";
+import { Countdown } from "./countdown";
+import { type Mode, MODES } from "./modes";
+
+type Props = {
+  mode: Mode;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  state: LoginFormState | { status: "ok" };
+  next: string | null;
+  demoPassword: string;
+};
+
+const input =
+  "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 aria-[invalid=true]:border-red-500";
+
+/** The login form every panel uses, driven by that mode's server action. */
+export function LoginForm({ mode, formAction, pending, state, next, demoPassword }: Props) {
+  const m = MODES[mode];
+  const error = state.status === "error" ? state : null;
+  const ids = { user: `${mode}-username`, pass: `${mode}-password`, err: `${mode}-login-error` };
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-describedby={error ? ids.err : undefined} noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <div className="grid gap-1">
+        <label htmlFor={ids.user} className="text-sm font-medium">
+          Username
+        </label>
+        <input
+          id={ids.user}
+          name="username"
+          autoComplete="username"
+          defaultValue={error?.username || "alice"}
+          aria-invalid={Boolean(error?.fieldErrors?.username)}
+          className={`${input} ${m.accent.ring}`}
+        />
+        {error?.fieldErrors?.username ? <p className="text-xs text-red-600 dark:text-red-400">{error.fieldErrors.username.join(" ")}</p> : null}
+      </div>
+      <div className="grid gap-1">
+        <label htmlFor={ids.pass} className="text-sm font-medium">
+          Password
+        </label>
+        <input
+          id={ids.pass}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={Boolean(error?.fieldErrors?.password)}
+          className={`${input} ${m.accent.ring}`}
+        />
+        {error?.fieldErrors?.password ? <p className="text-xs text-red-600 dark:text-red-400">{error.fieldErrors.password.join(" ")}</p> : null}
+      </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
+        <code className="font-mono" data-testid="demo-password">
+          {demoPassword}
+        </code>
+      </p>
+      {error && !error.fieldErrors ? (
+        <p id={ids.err} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
+          {error.message}
+          {error.retryAt ? (
+            <>
+              {" "}
+              <Countdown until={error.retryAt} label="Try again in" />
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${m.accent.button} ${m.accent.ring}`}
+      >
+        {pending ? "Logging in…" : `Log in with ${m.title}`}
+      </button>
+    </form>
+  );
+}

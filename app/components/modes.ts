@@ -1,0 +1,38 @@
+/** The three modes and their one accent each, used everywhere that mode appears. */
+export type Mode = "session" | "jwt" | "hybrid";
+
+export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar: string; text: string; soft: string; ring: string; button: string } }> = {
+  session: {
+    title: "Session",
+    tagline: "Stateful: a sealed cookie carries a session id; the server looks it up on every request.",
+    accent: {
+      bar: "bg-blue-600",
+      text: "text-blue-700 dark:text-blue-300",
+      soft: "bg-blue-50 dark:bg-blue-950/40",
+      ring: "focus-visible:outline-blue-600",
+      button: "bg-blue-600 hover:bg-blue-700 text-white",
+    },
+  },
+  jwt: {
+    title: "JWT",
+    tagline: "Stateless: a signed token in localStorage, sent by script as Authorization: Bearer.",
+    accent: {
+      bar: "bg-amber-500",
+      text: "text-amber-700 dark:text-amber-300",
+      soft: "bg-amber-50 dark:bg-amber-950/40",
+      ring: "focus-visible:outline-amber-600",
+      button: "bg-amber-600 hover:bg-amber-700 text-white",
+    },
+  },
+  hybrid: {
+    title: "Hybrid",
+    tagline: "Short-lived JWT in memory + a rotating refresh token in an HttpOnly cookie.",
+    accent: {
+      bar: "bg-emerald-600",
+      text: "text-emerald-700 dark:text-emerald-300",
+      soft: "bg-emerald-50 dark:bg-emerald-950/40",
+      ring: "focus-visible:outline-emerald-600",
+      button: "bg-emerald-600 hover:bg-emerald-700 text-white",
+    },
+  },
+};

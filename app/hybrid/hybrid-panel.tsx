@@ -1,0 +1,109 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { ApiCall } from "@/app/components/api-call";
+import { Countdown } from "@/app/components/countdown";
+import { JwtView } from "@/app/components/jwt-view";
+import { LoginForm } from "@/app/components/login-form";
+import { MODES } from "@/app/components/modes";
+import { Box, Panel } from "@/app/components/panel";
+import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
+import { splitJwt } from "@/lib/client/jwt-parts";
+import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
+import { loginHybrid } from "./actions";
+
+type Props = { refreshCookieName: string; refreshCookiePath: string; next: string | null; reason: string | null; demoPassword: string };
+
+/** Reasons a refresh fails that are simply "not logged in", not worth an explanation. */
+const QUIET = new Set(["refresh_missing", "logged_out"]);
+
+export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword }: Props) {
+  const [state, formAction, pending] = useActionState(loginHybrid, { status: "idle" });
+  const hybrid = useHybrid();
+  const router = useRouter();
+  const m = MODES.hybrid;
+
+  // The access token lived in memory, so a fresh page has none: ask for one with the cookie.
+  useEffect(() => {
+    if (hybrid.status === "unknown") void refreshHybrid();
+  }, [hybrid.status]);
+
+  useEffect(() => {
+    if (state.status !== "ok") return;
+    setHybridAccessToken(state.accessToken);
+    if (next) router.push(next);
+  }, [state, next, router]);
+
+  const parts = hybrid.status === "in" ? splitJwt(hybrid.accessToken) : null;
+  const outReason = hybrid.status === "out" && hybrid.reason && !QUIET.has(hybrid.reason) ? hybrid.reason : null;
+
+  return (
+    <Panel mode="hybrid" subtitle="JWT + refresh">
+      {hybrid.status === "unknown" || hybrid.status === "refreshing" ? (
+        <p className="text-sm text-zinc-500" data-testid="hybrid-status">
+          Asking POST /api/hybrid/refresh for an access token (the refresh cookie goes along by itself)…
+        </p>
+      ) : hybrid.status === "in" && parts ? (
+        <>
+          <p className="text-sm" data-testid="hybrid-status">
+            Logged in as <strong>{String(parts.payload.name)}</strong> (<code className="font-mono">{String(parts.payload.preferred_username)}</code>) ·
+            access token <Countdown until={hybrid.exp * 1000} />
+          </p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">When it runs out, the page quietly trades the refresh cookie for a new one.</p>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href="/hybrid/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
+              Open /hybrid/mypage →
+            </Link>
+            <button
+              type="button"
+              onClick={() => void refreshHybrid()}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Refresh now
+            </button>
+            <button
+              type="button"
+              onClick={() => void logoutHybrid()}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Log out
+            </button>
+          </div>
+          <JwtView token={hybrid.accessToken} showPayload={false} />
+        </>
+      ) : (
+        <>
+          {outReason ? (
+            <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
+              Refresh refused: {outReason in AUTH_ERRORS ? AUTH_ERRORS[outReason as AuthErrorCode][1] : outReason}{" "}
+              <span className="font-mono text-xs">({outReason})</span>
+            </p>
+          ) : null}
+          {reason && next ? (
+            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
+              <code className="font-mono">{next}</code> needs an access token, which lives only in page memory. Log in here.
+            </p>
+          ) : null}
+          <LoginForm mode="hybrid" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
+        </>
+      )}
+      <ApiCall label="call GET /api/hybrid/mypage" call={() => hybridFetch("/api/hybrid/mypage")} buttonClass={m.accent.bar} />
+      <Box title="What your browser holds">
+        {hybrid.status === "in" ? (
+          <p>
+            The access token <strong>only in this page&apos;s memory</strong> (a reload forgets it), and an <strong>HttpOnly</strong> refresh cookie{" "}
+            <code className="font-mono">{refreshCookieName}</code> that script cannot read. It is <code className="font-mono">SameSite=Strict</code> and
+            travels only to <code className="font-mono">{refreshCookiePath}/…</code>; every refresh replaces it with a new one.
+          </p>
+        ) : (
+          <p>Nothing usable. Logging in sets the HttpOnly refresh cookie and hands this page an access token.</p>
+        )}
+        <p className="mt-1 text-xs text-zinc-500">
+          Devtools → Application → Cookies shows the refresh cookie and its Path; the access token is nowhere in storage.
+        </p>
+      </Box>
+    </Panel>
+  );
+}

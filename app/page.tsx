@@ -1,0 +1,46 @@
+import { HybridPanel } from "@/app/hybrid/hybrid-panel";
+import { JwtPanel } from "@/app/jwt/jwt-panel";
+import { SessionPanel } from "@/app/session/session-panel";
+import { REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
+import { safeNext, verifySession } from "@/lib/dal";
+import { env } from "@/lib/env";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function Home({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const next = safeNext(params.next);
+  const reason = typeof params.reason === "string" ? params.reason.slice(0, 64) : null;
+  const mode = next?.split("/")[1];
+  const session = await verifySession();
+  const demoPassword = env().DEMO_PASSWORD;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="max-w-3xl">
+        <h1 className="text-2xl font-semibold tracking-tight">Three ways to log in, side by side</h1>
+        <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+          Log in on each panel and watch what your browser keeps and sends. Open your browser&apos;s devtools (F12 → Application) to check: the
+          panels tell you where to look.
+        </p>
+      </div>
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
+        <SessionPanel
+          initial={session.ok ? { user: session.user, session: session.session } : null}
+          cookieName={sessionCookie().name}
+          next={mode === "session" ? next : null}
+          reason={mode === "session" ? reason : null}
+          demoPassword={demoPassword}
+        />
+        <JwtPanel next={mode === "jwt" ? next : null} reason={mode === "jwt" ? reason : null} demoPassword={demoPassword} />
+        <HybridPanel
+          refreshCookieName={refreshCookie().name}
+          refreshCookiePath={REFRESH_COOKIE_PATH}
+          next={mode === "hybrid" ? next : null}
+          reason={mode === "hybrid" ? reason : null}
+          demoPassword={demoPassword}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ProtectedData } from "@/app/components/protected-data";
+import { verifySession } from "@/lib/dal";
+import { logoutSession } from "../actions";
+
+export const metadata = { title: "Session · my page — Login Lab" };
+
+/** proxy.ts let the request through because a readable cookie came along; the store decides. */
+export default async function SessionMyPage() {
+  const result = await verifySession();
+  if (!result.ok) redirect(`/?next=/session/mypage&reason=${result.code}#session`);
+  const { user, session } = result;
+  return (
+    <ProtectedData
+      mode="session"
+      user={user}
+      proof={
+        <>
+          <p>
+            Your browser sent its session cookie by itself with this page request. The server unsealed it, found session{" "}
+            <code className="font-mono">{session.id.slice(0, 12)}…</code> in its store, and only then rendered this page.
+          </p>
+          <ul className="mt-2 list-inside list-disc text-xs">
+            <li>created {session.createdAt.toISOString()}</li>
+            <li>last seen {session.lastSeenAt.toISOString()}</li>
+            <li>ends {session.expiresAt.toISOString()} unless used again</li>
+            <li>device: {session.userAgent ?? "unknown"} · {session.ip}</li>
+          </ul>
+          <div className="mt-3 flex gap-3">
+            <form action={logoutSession}>
+              <button type="submit" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-700">
+                Log out
+              </button>
+            </form>
+            <Link href="/" className="self-center underline">
+              Back to the panels
+            </Link>
+          </div>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { ApiCall } from "@/app/components/api-call";
+import { DocumentCookie } from "@/app/components/browser-cookies";
+import { Countdown } from "@/app/components/countdown";
+import { LoginForm } from "@/app/components/login-form";
+import { MODES } from "@/app/components/modes";
+import { Box, Panel } from "@/app/components/panel";
+import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
+import { callApi } from "@/lib/client/api";
+import { loginSession, logoutSession } from "./actions";
+
+export type SessionView = {
+  user: { username: string; displayName: string };
+  session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date };
+};
+
+type Props = { initial: SessionView | null; cookieName: string; next: string | null; reason: string | null; demoPassword: string };
+
+export function SessionPanel({ initial, cookieName, next, reason, demoPassword }: Props) {
+  const [state, formAction, pending] = useActionState(loginSession, { status: "idle" });
+  const m = MODES.session;
+  return (
+    <Panel mode="session" subtitle="iron-session + Prisma">
+      {initial ? (
+        <>
+          <p className="text-sm" data-testid="session-status">
+            Logged in as <strong>{initial.user.displayName}</strong> (<code className="font-mono">{initial.user.username}</code>) ·{" "}
+            <Countdown until={new Date(initial.session.expiresAt).getTime()} />
+          </p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Idle timeout slides with use; the session ends for good at {new Date(initial.session.absoluteExpiresAt).toLocaleString()}.
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href="/session/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
+              Open /session/mypage →
+            </Link>
+            <form action={logoutSession}>
+              <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+                Log out
+              </button>
+            </form>
+          </div>
+        </>
+      ) : (
+        <>
+          {reason ? <ReturnedBecause reason={reason} next={next} /> : null}
+          <LoginForm mode="session" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
+        </>
+      )}
+      <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage")} buttonClass={m.accent.bar} />
+      <Box title="What your browser holds">
+        {initial ? (
+          <p>
+            An <strong>HttpOnly</strong> cookie <code className="font-mono">{cookieName}</code>: a sealed (encrypted) box holding only a random
+            session id. <strong>The browser sends it by itself</strong> with every request to this site; no script adds it.
+          </p>
+        ) : (
+          <p>Nothing yet. Logging in sets one HttpOnly cookie.</p>
+        )}
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Page script sees <code className="font-mono">document.cookie</code> = <DocumentCookie />
+          {initial ? " — the session cookie is not in it." : null}
+        </p>
+        <p className="mt-1 text-xs text-zinc-500">Devtools → Application → Cookies shows it, with its HttpOnly and SameSite flags.</p>
+      </Box>
+    </Panel>
+  );
+}
+
+function ReturnedBecause({ reason, next }: { reason: string; next: string | null }) {
+  const message = reason in AUTH_ERRORS ? AUTH_ERRORS[reason as AuthErrorCode][1] : reason;
+  return (
+    <p role="status" data-testid="session-returned" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950/50 dark:text-blue-200">
+      {next ? (
+        <>
+          <code className="font-mono">{next}</code> needs a session.{" "}
+        </>
+      ) : null}
+      {message} <span className="font-mono text-xs">({reason})</span>
+    </p>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { type ApiResult, callApi, errorCode } from "./api";
+import { splitJwt } from "./jwt-parts";
+
+/**
+ * Hybrid mode keeps its access token in this page's memory only: a reload forgets it and the
+ * page gets a new one from POST /api/hybrid/refresh, which the HttpOnly refresh cookie authorizes.
+ */
+export type HybridState =
+  | { status: "unknown" }
+  | { status: "refreshing" }
+  | { status: "in"; accessToken: string; exp: number }
+  | { status: "out"; reason: string | null };
+
+let state: HybridState = { status: "unknown" };
+const listeners = new Set<() => void>();
+const serverState: HybridState = { status: "unknown" };
+
+function set(next: HybridState) {
+  state = next;
+  listeners.forEach((l) => l());
+}
+
+export function useHybrid(): HybridState {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => state,
+    () => serverState,
+  );
+}
+
+export function setHybridAccessToken(accessToken: string) {
+  const exp = Number(splitJwt(accessToken)?.payload.exp ?? 0);
+  set({ status: "in", accessToken, exp });
+}
+
+let inFlight: Promise<boolean> | null = null;
+
+/**
+ * Rotates the refresh cookie for a new access token. Single-flight: callers that need a refresh
+ * at the same moment share one request, because a second use of the same refresh token would
+ * look like theft and revoke the family.
+ */
+export function refreshHybrid(): Promise<boolean> {
+  inFlight ??= (async () => {
+    set({ status: "refreshing" });
+    try {
+      const result = await callApi("/api/hybrid/refresh", { method: "POST" });
+      const token = (result.body as { access_token?: unknown } | null)?.access_token;
+      if (result.status === 200 && typeof token === "string") {
+        setHybridAccessToken(token);
+        return true;
+      }
+      set({ status: "out", reason: errorCode(result) });
+      return false;
+    } catch {
+      set({ status: "out", reason: "network_error" });
+      return false;
+    } finally {
+      inFlight = null;
+    }
+  })();
+  return inFlight;
+}
+
+const expiringSoon = (s: HybridState) => s.status !== "in" || s.exp * 1000 - Date.now() < 5_000;
+
+/** Calls a hybrid API with the in-memory Bearer token, refreshing first when it is about to expire. */
+export async function hybridFetch(path: string): Promise<ApiResult> {
+  if (expiringSoon(state)) await refreshHybrid();
+  const headers: HeadersInit = state.status === "in" ? { Authorization: `Bearer ${state.accessToken}` } : {};
+  return callApi(path, { headers });
+}
+
+export async function logoutHybrid(): Promise<ApiResult> {
+  const result = await callApi("/api/hybrid/logout", { method: "POST" });
+  set({ status: "out", reason: "logged_out" });
+  return result;
+}

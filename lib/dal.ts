@@ -1,0 +1,16 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { sessionCookie } from "./auth/cookies";
+import { readSession } from "./auth/session";
+
+/**
+ * The data access layer's check: every page, action or route that returns session-protected
+ * data calls this. `cache` makes it run once per request however many components ask.
+ */
+export const verifySession = cache(async () => readSession((await cookies()).get(sessionCookie().name)?.value));
+
+/** The only places a login may send the visitor afterwards (no open redirect). */
+export function safeNext(next: unknown): string | null {
+  return typeof next === "string" && /^\/(session|jwt|hybrid)\/mypage$/.test(next) ? next : null;
+}
