@@ -1,0 +1,65 @@
+import { type APIResponse, test as base, expect, type Locator, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "e2e-demo-password";
+export type Mode = "session" | "jwt" | "hybrid";
+const TITLE: Record<Mode, string> = { session: "Session", jwt: "JWT", hybrid: "Hybrid" };
+
+/** One mode's panel on `/`, driven the way a visitor would: by labels and roles. */
+export class LoginPanel {
+  readonly root: Locator;
+  constructor(
+    readonly page: Page,
+    readonly mode: Mode,
+  ) {
+    this.root = page.getByTestId(`panel-${mode}`);
+  }
+
+  async login(username = "alice", password = DEMO_PASSWORD) {
+    await this.root.getByLabel("Username").fill(username);
+    await this.root.getByLabel("Password").fill(password);
+    await this.root.getByRole("button", { name: `Log in with ${TITLE[this.mode]}` }).click();
+  }
+
+  /** Clicks "call GET /api/<mode>/mypage" and returns the status code the panel shows. */
+  async callApi(): Promise<string> {
+    await this.root.getByRole("button", { name: `call GET /api/${this.mode}/mypage` }).click();
+    const status = this.root.getByTestId("api-status").first();
+    await expect(status).toBeVisible();
+    return (await status.textContent()) ?? "";
+  }
+
+  loggedInAs(name: string) {
+    return expect(this.root.getByText(`Logged in as ${name}`)).toBeVisible();
+  }
+
+  loginButton() {
+    return this.root.getByRole("button", { name: `Log in with ${TITLE[this.mode]}` });
+  }
+}
+
+export const test = base.extend<{ panels: Record<Mode, LoginPanel> }>({
+  panels: async ({ page }, use) => {
+    await use({ session: new LoginPanel(page, "session"), jwt: new LoginPanel(page, "jwt"), hybrid: new LoginPanel(page, "hybrid") });
+  },
+});
+export { expect };
+
+/** The value of one cookie a response set (API clients get them from Set-Cookie, like curl). */
+export function setCookie(res: APIResponse, name: string): { value: string; attributes: string } | null {
+  for (const h of res.headersArray()) {
+    if (h.name.toLowerCase() !== "set-cookie") continue;
+    const [pair, ...attrs] = h.value.split(";");
+    const eq = pair.indexOf("=");
+    if (pair.slice(0, eq).trim() === name) return { value: pair.slice(eq + 1), attributes: attrs.join(";").trim() };
+  }
+  return null;
+}
+
+/** Flips one character in the middle of a string: a one-byte tamper. */
+export function tamper(value: string, at = Math.floor(value.length / 2)): string {
+  const c = value[at];
+  return value.slice(0, at) + (c === "A" ? "B" : "A") + value.slice(at + 1);
+}
+
+export const SESSION_COOKIE = "__Host-ll_session";
+export const REFRESH_COOKIE = "__Secure-ll_refresh";

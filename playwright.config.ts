@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * e2e runs against the production build (`next build` + `npm start`, which migrates and seeds a
+ * fresh SQLite file first), in real Chromium. Secrets are generated per run; the worker processes
+ * inherit them through the environment, so tests can forge tokens with the real key when needed.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DEMO_PASSWORD = "e2e-demo-password";
+process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("base64url");
+process.env.E2E_JWT_PRIVATE_KEY ??= JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+
+// Debian's Chromium where it exists (machines without Playwright's download), else Playwright's own.
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `http://localhost:${PORT}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
+      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      // Set here, so the development secrets in .env.local never reach this run.
+      JWT_PRIVATE_KEY: process.env.E2E_JWT_PRIVATE_KEY,
+    },
+  },
+});
