@@ -17,22 +17,25 @@ const secret = (name: string) =>
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const okpPrivateJwk = z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(40), d: z.string().min(40) });
+
 const ed25519PrivateJwk = z
   .string({ error: "JWT_PRIVATE_KEY is missing. Set it to an Ed25519 private key as a JWK (JSON with kty, crv, x, d)." })
   .transform((s, ctx) => {
+    let value: unknown;
     try {
-      return JSON.parse(s) as unknown;
+      value = JSON.parse(s);
     } catch {
       ctx.addIssue({ code: "custom", message: "JWT_PRIVATE_KEY must be JSON (an Ed25519 private JWK)." });
       return z.NEVER;
     }
-  })
-  .pipe(
-    z.object(
-      { kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(40), d: z.string().min(40) },
-      { error: "JWT_PRIVATE_KEY must be an Ed25519 private JWK: {kty:'OKP', crv:'Ed25519', x, d}." },
-    ),
-  );
+    const jwk = okpPrivateJwk.safeParse(value);
+    if (!jwk.success) {
+      ctx.addIssue({ code: "custom", message: "JWT_PRIVATE_KEY must be an Ed25519 private JWK: {kty:'OKP', crv:'Ed25519', x, d}." });
+      return z.NEVER;
+    }
+    return jwk.data;
+  });
 
 const schema = z
   .object({

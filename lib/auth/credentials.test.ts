@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { TEST_PASSWORD } from "../testing/setup";
+import { outcome } from "../testing/outcome";
+import { checkCredentials, loginInput } from "./credentials";
+
+describe("password login", () => {
+  test("the right password logs in; wrong password and unknown user get the same code and message", async () => {
+    const ok = await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.0.0.1");
+    assert.ok(ok.ok);
+    assert.deepEqual(ok.user, { id: "user_alice", username: "alice", displayName: "Alice" });
+    assert.equal("passwordHash" in ok.user, false);
+    const wrong = await checkCredentials({ username: "alice", password: "nope-nope" }, "10.0.0.2");
+    const unknown = await checkCredentials({ username: "nobody", password: "nope-nope" }, "10.0.0.3");
+    assert.ok(!wrong.ok && !unknown.ok);
+    assert.deepEqual({ code: wrong.code, message: wrong.message }, { code: unknown.code, message: unknown.message });
+    assert.equal(wrong.code, "invalid_credentials");
+  });
+
+  test("the fifth failure for an account blocks it with a retry time, whatever the password", async () => {
+    for (let i = 0; i < 5; i++) assert.equal(outcome(await checkCredentials({ username: "bob", password: "guess" }, `10.1.0.${i}`)), "invalid_credentials");
+    const blocked = await checkCredentials({ username: "BOB", password: TEST_PASSWORD }, "10.1.0.99");
+    assert.equal(outcome(blocked), "rate_limited");
+    assert.ok(!blocked.ok && blocked.retryAfterSeconds && blocked.retryAfterSeconds > 0 && blocked.retryAfterSeconds <= 900);
+  });
+
+  test("one client failing against many accounts is blocked too", async () => {
+    for (let i = 0; i < 30; i++) await checkCredentials({ username: `user${i}`, password: "guess" }, "10.2.0.1");
+    assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.2.0.1")), "rate_limited");
+    assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.2.0.2")), "ok");
+  });
+
+  test("input limits", () => {
+    assert.equal(loginInput.safeParse({ username: " ", password: "x" }).success, false);
+    assert.equal(loginInput.safeParse({ username: "a".repeat(65), password: "x" }).success, false);
+    assert.equal(loginInput.safeParse({ username: "alice", password: "x".repeat(257) }).success, false);
+    assert.equal(loginInput.safeParse({ username: "alice", password: 1 }).success, false);
+  });
+});

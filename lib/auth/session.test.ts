@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { db } from "../db";
+import { outcome } from "../testing/outcome";
+import { createSession, readSession, revokeSession, sealSessionToken, unsealSessionToken } from "./session";
+import { hashToken } from "./tokens";
+
+const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
+const meta = { userAgent: "unit-test", ip: "127.0.0.1" };
+const IDLE = 1800;
+const ABSOLUTE = 43200;
+const after = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 1000);
+
+describe("session mode", () => {
+  test("create stores sha256(token), never the token; the cookie is an opaque seal", async () => {
+    const t0 = new Date();
+    const { cookieValue, session } = await createSession(alice, meta, t0);
+    assert.match(cookieValue, /^Fe26\.2\*/);
+    assert.doesNotMatch(cookieValue, /alice|user_alice/);
+    const unsealed = await unsealSessionToken(cookieValue);
+    assert.ok(unsealed.ok);
+    assert.ok(unsealed.token.length >= 43, "≥ 256 bits of token");
+    assert.equal(session.id, hashToken(unsealed.token));
+    const row = await db().session.findUniqueOrThrow({ where: { id: session.id } });
+    assert.equal(row.userId, "user_alice");
+    assert.equal(row.userAgent, "unit-test");
+    assert.equal(row.idleExpiresAt.getTime(), after(t0, IDLE).getTime());
+    assert.equal(row.absoluteExpiresAt.getTime(), after(t0, ABSOLUTE).getTime());
+    assert.equal(await db().session.count({ where: { id: unsealed.token } }), 0);
+  });
+
+  test("read validates and returns the user; revoke makes the very next read fail", async () => {
+    const { cookieValue } = await createSession(alice, meta);
+    const read = await readSession(cookieValue);
+    assert.ok(read.ok);
+    assert.deepEqual(read.user, alice);
+    assert.deepEqual(await revokeSession(cookieValue), { revoked: true });
+    assert.equal(outcome(await readSession(cookieValue)), "session_revoked");
+    assert.deepEqual(await revokeSession(cookieValue), { revoked: false });
+  });
+
+  test("missing, garbage, tampered and foreign-key cookies are refused with their codes", async () => {
+    const { cookieValue } = await createSession(alice, meta);
+    assert.equal(outcome(await readSession(undefined)), "session_missing");
+    assert.equal(outcome(await readSession("garbage")), "session_invalid");
+    const mid = Math.floor(cookieValue.length / 2);
+    const tampered = cookieValue.slice(0, mid) + (cookieValue[mid] === "a" ? "b" : "a") + cookieValue.slice(mid + 1);
+    assert.equal(outcome(await readSession(tampered)), "session_invalid");
+    // A well-formed seal of a token this store never issued.
+    assert.equal(outcome(await readSession(await sealSessionToken("x".repeat(43)))), "session_revoked");
+  });
+
+  test("idle expiry: refused after the idle timeout without use, and the row is removed", async () => {
+    const t0 = new Date();
+    const { cookieValue, session } = await createSession(alice, meta, t0);
+    assert.equal(outcome(await readSession(cookieValue, after(t0, IDLE - 1))), "ok");
+    // That use slid the idle expiry forward…
+    const slid = await db().session.findUniqueOrThrow({ where: { id: session.id } });
+    assert.equal(slid.idleExpiresAt.getTime(), after(t0, 2 * IDLE - 1).getTime());
+    // …so only a long silence after it expires the session.
+    assert.equal(outcome(await readSession(cookieValue, after(t0, 2 * IDLE - 1))), "session_expired");
+    assert.equal(await db().session.count({ where: { id: session.id } }), 0);
+  });
+
+  test("absolute expiry: refused at the absolute limit even when used all along", async () => {
+    const t0 = new Date();
+    const { cookieValue } = await createSession(alice, meta, t0);
+    for (let s = IDLE - 10; s < ABSOLUTE; s += IDLE - 10) assert.equal(outcome(await readSession(cookieValue, after(t0, s))), "ok", `at +${s}s`);
+    assert.equal(outcome(await readSession(cookieValue, after(t0, ABSOLUTE))), "session_expired");
+  });
+
+  test("last-seen is written at most once a minute", async () => {
+    const t0 = new Date();
+    const { cookieValue, session } = await createSession(alice, meta, t0);
+    await readSession(cookieValue, after(t0, 30));
+    assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), t0.getTime());
+    await readSession(cookieValue, after(t0, 61));
+    assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), after(t0, 61).getTime());
+  });
+});
