@@ -33,6 +33,7 @@ test.describe("JWT mode", () => {
 
     await page.goto("/jwt/mypage");
     await expect(page.getByTestId("token-refused")).toContainText("did not send a token");
+    await page.screenshot({ path: test.info().outputPath("jwt-mypage-no-token.png") });
     await expect(page.getByTestId("protected-data")).toHaveCount(0);
   });
 

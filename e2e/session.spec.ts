@@ -20,6 +20,7 @@ test.describe("Session mode", () => {
     await expect(page.getByRole("heading", { name: "Welcome, Alice" })).toBeVisible();
     await page.reload();
     await expect(page.getByRole("heading", { name: "Welcome, Alice" })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("session-mypage.png") });
 
     await page.getByRole("button", { name: "Log out" }).click();
     await expect(page).toHaveURL(/\/$/);

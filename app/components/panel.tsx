@@ -1,8 +1,17 @@
 import type { ReactNode } from "react";
 import { type Mode, MODES } from "./modes";
 
-/** One mode's column: accent bar, title, one-line summary, then its content. */
-export function Panel({ mode, subtitle, children }: { mode: Mode; subtitle?: string; children: ReactNode }) {
+export type PanelStatus = { label: string; tone: "in" | "out" | "pending" | "warn" };
+
+const TONES: Record<PanelStatus["tone"], string> = {
+  in: "bg-green-100 text-green-800 dark:bg-green-900/50 dark:text-green-300",
+  out: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  pending: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-300",
+  warn: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300",
+};
+
+/** One mode's column: accent bar, title, state badge, one-line summary, then its content. */
+export function Panel({ mode, subtitle, status, children }: { mode: Mode; subtitle?: string; status: PanelStatus; children: ReactNode }) {
   const m = MODES[mode];
   return (
     <section
@@ -14,10 +23,15 @@ export function Panel({ mode, subtitle, children }: { mode: Mode; subtitle?: str
       <div className={`h-1.5 ${m.accent.bar}`} />
       <div className="flex flex-col gap-4 p-5">
         <header>
-          <h2 id={`${mode}-title`} className={`text-lg font-semibold ${m.accent.text}`}>
-            {m.title}
-            {subtitle ? <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">{subtitle}</span> : null}
-          </h2>
+          <div className="flex items-baseline gap-2">
+            <h2 id={`${mode}-title`} className={`text-lg font-semibold ${m.accent.text}`}>
+              {m.title}
+              {subtitle ? <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">{subtitle}</span> : null}
+            </h2>
+            <span role="status" data-testid={`${mode}-badge`} className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status.tone]}`}>
+              {status.label}
+            </span>
+          </div>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{m.tagline}</p>
         </header>
         {children}
@@ -38,4 +52,12 @@ export function Box({ title, children, tone = "plain" }: { title: string; childr
       {children}
     </div>
   );
+}
+
+/** The badge of a panel whose credential is either there or not, plus the login form's state. */
+export function formStatus(loggedIn: boolean, pending: boolean, form: { status: string; code?: string }): PanelStatus {
+  if (pending) return { label: "Logging in…", tone: "pending" };
+  if (loggedIn) return { label: "Logged in", tone: "in" };
+  if (form.status === "error" && form.code === "rate_limited") return { label: "Rate-limited", tone: "warn" };
+  return { label: "Logged out", tone: "out" };
 }

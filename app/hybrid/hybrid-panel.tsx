@@ -8,7 +8,7 @@ import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, Panel } from "@/app/components/panel";
+import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
 import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
@@ -38,9 +38,15 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
 
   const parts = hybrid.status === "in" ? splitJwt(hybrid.accessToken) : null;
   const outReason = hybrid.status === "out" && hybrid.reason && !QUIET.has(hybrid.reason) ? hybrid.reason : null;
+  const status: PanelStatus =
+    hybrid.status === "unknown" || hybrid.status === "refreshing"
+      ? { label: "Refreshing…", tone: "pending" }
+      : outReason && !pending
+        ? { label: outReason === "refresh_reused" || outReason === "refresh_revoked" ? "Revoked" : "Logged out", tone: "warn" }
+        : formStatus(hybrid.status === "in", pending, state);
 
   return (
-    <Panel mode="hybrid" subtitle="JWT + refresh">
+    <Panel mode="hybrid" subtitle="JWT + refresh" status={status}>
       {hybrid.status === "unknown" || hybrid.status === "refreshing" ? (
         <p className="text-sm text-zinc-500" data-testid="hybrid-status">
           Asking POST /api/hybrid/refresh for an access token (the refresh cookie goes along by itself)…

@@ -8,7 +8,7 @@ import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, Panel } from "@/app/components/panel";
+import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
 import { callApi } from "@/lib/client/api";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
@@ -37,9 +37,11 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
 
   const parts = token ? splitJwt(token) : null;
   const exp = Number(parts?.payload.exp ?? 0) * 1000;
+  const status: PanelStatus =
+    token === undefined ? { label: "Reading…", tone: "pending" } : parts && exp <= Date.now() ? { label: "Token expired", tone: "warn" } : formStatus(Boolean(parts), pending, state);
 
   return (
-    <Panel mode="jwt" subtitle="jose, EdDSA">
+    <Panel mode="jwt" subtitle="jose, EdDSA" status={status}>
       {token === undefined ? (
         <p className="text-sm text-zinc-500">Reading localStorage…</p>
       ) : parts ? (

@@ -7,7 +7,7 @@ import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, Panel } from "@/app/components/panel";
+import { Box, formStatus, Panel } from "@/app/components/panel";
 import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { callApi } from "@/lib/client/api";
 import { loginSession, logoutSession } from "./actions";
@@ -23,7 +23,7 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
   const [state, formAction, pending] = useActionState(loginSession, { status: "idle" });
   const m = MODES.session;
   return (
-    <Panel mode="session" subtitle="iron-session + Prisma">
+    <Panel mode="session" subtitle="iron-session + Prisma" status={formStatus(Boolean(initial), pending, state)}>
       {initial ? (
         <>
           <p className="text-sm" data-testid="session-status">
