@@ -3,6 +3,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { sqliteFilePath } from "./config";
 import { env } from "./env";
+import { storeOp } from "./trace";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
@@ -11,10 +12,11 @@ export type Db = SqliteClient;
 
 function createClient(): Db {
   const url = env().DATABASE_URL;
-  if (url.startsWith("file:")) {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url) }) });
-  }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  const client = url.startsWith("file:")
+    ? new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url) }) })
+    : (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqliteClient);
+  // Every query is counted and timed into the current request's trace (Server-Timing).
+  return client.$extends({ query: { $allOperations: ({ args, query }) => storeOp(() => query(args)) } }) as unknown as Db;
 }
 
 // One client per process: Next's dev server re-evaluates modules on every edit.

@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { checkCredentials, loginInput } from "./auth/credentials";
 import { type AuthErrorCode, type AuthFailure, failure, statusOf } from "./auth/errors";
 import { requestMeta } from "./auth/request-meta";
+import { type RouteName, recordAuth } from "./metrics";
+import { authStep, serverTiming, traced } from "./trace";
 
 /** Login bodies are tiny; anything bigger is refused before it is read in full. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -72,7 +74,35 @@ export async function passwordLogin(req: Request) {
   const body = await readJson(req, loginInput);
   if (!body.ok) return body;
   const meta = requestMeta(req.headers);
-  const checked = await checkCredentials(body.data, meta.ip);
+  const checked = await authStep(() => checkCredentials(body.data, meta.ip));
   if (!checked.ok) return { ok: false as const, response: jsonFailure(checked) };
   return { ok: true as const, user: checked.user, meta };
+}
+
+/** What credentials reached the server with a request, by name and size: the other side of HttpOnly. */
+export type Received = { cookieHeaderBytes: number; cookies: { name: string; bytes: number }[]; authorizationBytes: number };
+
+const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+export function received(headers: Headers): Received {
+  const cookie = headers.get("cookie") ?? "";
+  const cookies = (cookie ? cookie.split(/;\s*/) : []).slice(0, 20).map((pair) => {
+    const eq = pair.indexOf("=");
+    return { name: (eq < 0 ? pair : pair.slice(0, eq)).replace(/[^\w.-]/g, "?").slice(0, 64), bytes: utf8Bytes(pair) };
+  });
+  const authorization = headers.get("authorization");
+  return { cookieHeaderBytes: utf8Bytes(cookie), cookies, authorizationBytes: authorization ? utf8Bytes(authorization) : 0 };
+}
+
+/**
+ * Runs a route inside a trace, then stamps the response with `Server-Timing` (auth and store time,
+ * store queries) and `X-Credentials-Received` (the cookies and Authorization header that arrived,
+ * with their sizes), and records the auth time of guarded routes for the compare page.
+ */
+export async function instrumented(route: RouteName | null, req: Request, handler: () => Promise<Response>): Promise<Response> {
+  const { result: res, trace } = await traced(handler);
+  res.headers.set("Server-Timing", serverTiming(trace));
+  res.headers.set("X-Credentials-Received", JSON.stringify(received(req.headers)));
+  if (route) recordAuth(route, trace);
+  return res;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
+import type { MaybePromise } from "../trace";
 import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
 import { type AuthFailure, failure } from "./errors";
 import type { RequestMeta } from "./request-meta";
@@ -63,7 +64,7 @@ export function createHybridLogin(user: PublicUser, meta: RequestMeta, now = new
 }
 
 /** Authenticates an API request by its Bearer access token alone, like JWT mode. */
-export async function readHybrid(authorization: string | null, now = new Date()): Promise<VerifiedAccess | AuthFailure> {
+export function readHybrid(authorization: string | null, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
   const bearer = bearerToken(authorization);
   if (!bearer.ok) return bearer;
   return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, now);

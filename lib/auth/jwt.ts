@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import type { MaybePromise } from "../trace";
 import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
 import type { AuthFailure } from "./errors";
 import type { PublicUser } from "./users";
@@ -22,7 +23,7 @@ export async function createJwtLogin(user: PublicUser, now = new Date()): Promis
 }
 
 /** Authenticates a request by its Authorization header alone. */
-export async function readJwt(authorization: string | null, now = new Date()): Promise<VerifiedAccess | AuthFailure> {
+export function readJwt(authorization: string | null, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
   const bearer = bearerToken(authorization);
   if (!bearer.ok) return bearer;
   return verifyAccessToken(bearer.token, JWT_AUDIENCE, now);

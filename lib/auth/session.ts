@@ -2,10 +2,14 @@ import "server-only";
 import { sealData, type UnsealErrorReason, unsealData } from "iron-session";
 import { db } from "../db";
 import { env } from "../env";
+import { Lru } from "../lru";
+import type { MaybePromise } from "../trace";
+
 import { type AuthFailure, failure } from "./errors";
 import type { RequestMeta } from "./request-meta";
+import { findSessionWithUser, type SessionRow } from "./session-store";
 import { generateOpaqueToken, hashToken } from "./tokens";
-import { type PublicUser, publicUserSelect } from "./users";
+import type { PublicUser } from "./users";
 
 /**
  * Session mode (stateful). The browser holds a sealed (encrypted + MAC'd) iron-session cookie that
@@ -42,9 +46,35 @@ export function sealSessionToken(token: string): Promise<string> {
   return sealData({ t: token }, { password: env().SESSION_SECRET, ttl: env().SESSION_ABSOLUTE_TTL_SECONDS });
 }
 
-/** The token inside a cookie value, or why there is none. */
-export async function unsealSessionToken(cookieValue: string | undefined): Promise<{ ok: true; token: string } | AuthFailure> {
+/**
+ * Unsealing costs ~300 µs of key derivation and decryption; its result is a pure function of the
+ * cookie string, so successful unseals are remembered (bounded), together with the seal's own
+ * expiry, which is still checked on every request. The store lookup that follows is never skipped.
+ */
+const unsealed = new Lru<string, { token: string; id: string; sealExpiresAt: number }>(10_000);
+
+/** The expiry (epoch ms) an iron seal carries in its 6th field, authenticated by its MAC. */
+function sealExpiry(seal: string): number {
+  const field = seal.split("*")[5];
+  return field ? Number(field) : Number.POSITIVE_INFINITY;
+}
+
+/** An unsealed cookie: its token and the token's hash, the session's id in the store. */
+type Opened = { ok: true; token: string; id: string } | AuthFailure;
+
+/** What is already known about a cookie value without unsealing it; undefined when nothing is. */
+function knownSeal(cookieValue: string | undefined, now: number): Opened | undefined {
   if (!cookieValue) return failure("session_missing");
+  if (cookieValue.length > 1024) return failure("session_invalid");
+  const known = unsealed.get(cookieValue);
+  if (!known) return undefined;
+  return known.sealExpiresAt > now ? { ok: true, token: known.token, id: known.id } : failure("session_expired");
+}
+
+/** The token inside a cookie value, or why there is none. */
+export async function unsealSessionToken(cookieValue: string | undefined, now = Date.now()): Promise<Opened> {
+  const known = knownSeal(cookieValue, now);
+  if (known || !cookieValue) return known ?? failure("session_missing");
   let reason: UnsealErrorReason | undefined;
   let content: SealedContent;
   try {
@@ -60,7 +90,9 @@ export async function unsealSessionToken(cookieValue: string | undefined): Promi
   }
   if (reason === "expired") return failure("session_expired");
   if (reason || typeof content.t !== "string" || content.t.length < 32) return failure("session_invalid");
-  return { ok: true, token: content.t };
+  const opened = { token: content.t, id: hashToken(content.t) };
+  unsealed.set(cookieValue, { ...opened, sealExpiresAt: sealExpiry(cookieValue) });
+  return { ok: true, ...opened };
 }
 
 /** Creates the session row and returns the sealed cookie value to set. */
@@ -86,31 +118,41 @@ export async function createSession(user: PublicUser, meta: RequestMeta, now = n
 /**
  * Validates a session cookie: unseal, one lookup, expiry. Use refreshes last-seen and slides the
  * idle expiry, written at most once a minute (or a tenth of the idle time) to spare the store.
+ *
+ * Answers synchronously on the hot path (a seal seen before, SQLite); a Promise otherwise.
  */
-export async function readSession(cookieValue: string | undefined, now = new Date()): Promise<ValidSession | AuthFailure> {
-  const unsealed = await unsealSessionToken(cookieValue);
-  if (!unsealed.ok) return unsealed;
-  const id = hashToken(unsealed.token);
-  const row = await db().session.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
+export function readSession(cookieValue: string | undefined, now = new Date()): MaybePromise<ValidSession | AuthFailure> {
+  const known = knownSeal(cookieValue, now.getTime());
+  if (known === undefined) return unsealSessionToken(cookieValue, now.getTime()).then((opened) => (opened.ok ? lookUp(opened.id, now) : opened));
+  return known.ok ? lookUp(known.id, now) : known;
+}
+
+function lookUp(id: string, now: Date): MaybePromise<ValidSession | AuthFailure> {
+  const row = findSessionWithUser(id);
+  return row instanceof Promise ? row.then((r) => check(r, id, now)) : check(row, id, now);
+}
+
+function check(row: SessionRow | null, id: string, now: Date): MaybePromise<ValidSession | AuthFailure> {
   if (!row) return failure("session_revoked");
   if (row.idleExpiresAt <= now || row.absoluteExpiresAt <= now) {
-    await db().session.deleteMany({ where: { id } });
-    return failure("session_expired");
+    return db()
+      .session.deleteMany({ where: { id } })
+      .then(() => failure("session_expired"));
   }
   const { user, ...session } = row;
+  const valid: ValidSession = { ok: true, user, session: info(session) };
   const idle = env().SESSION_IDLE_TTL_SECONDS;
-  if (now.getTime() - row.lastSeenAt.getTime() >= Math.min(60, idle / 10) * 1000) {
-    session.lastSeenAt = now;
-    session.idleExpiresAt = earlier(addSeconds(now, idle), row.absoluteExpiresAt);
-    await db().session.updateMany({ where: { id }, data: { lastSeenAt: now, idleExpiresAt: session.idleExpiresAt } });
-  }
-  return { ok: true, user, session: info(session) };
+  if (now.getTime() - row.lastSeenAt.getTime() < Math.min(60, idle / 10) * 1000) return valid;
+  const idleExpiresAt = earlier(addSeconds(now, idle), row.absoluteExpiresAt);
+  return db()
+    .session.updateMany({ where: { id }, data: { lastSeenAt: now, idleExpiresAt } })
+    .then(() => ({ ...valid, session: info({ ...session, lastSeenAt: now, idleExpiresAt }) }));
 }
 
 /** Deletes the session behind a cookie: the next request with that cookie is refused. */
 export async function revokeSession(cookieValue: string | undefined): Promise<{ revoked: boolean }> {
-  const unsealed = await unsealSessionToken(cookieValue);
-  if (!unsealed.ok) return { revoked: false };
-  const { count } = await db().session.deleteMany({ where: { id: hashToken(unsealed.token) } });
+  const opened = await unsealSessionToken(cookieValue);
+  if (!opened.ok) return { revoked: false };
+  const { count } = await db().session.deleteMany({ where: { id: opened.id } });
   return { revoked: count > 0 };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import crypto, { randomBytes } from "node:crypto";
 
 /** 256 bits from the CSPRNG, base64url: a session or refresh token. */
 export function generateOpaqueToken(): string {
@@ -7,5 +7,6 @@ export function generateOpaqueToken(): string {
 
 /** What the store keeps instead of a token: a leaked table then holds nothing usable. */
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  // crypto.hash (Node ≥ 20.12) is the one-shot form: no Hash object, about half the cost.
+  return crypto.hash("sha256", token, "hex");
 }

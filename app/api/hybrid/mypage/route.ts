@@ -1,9 +1,12 @@
 import type { NextRequest } from "next/server";
 import { readHybrid } from "@/lib/auth/hybrid";
-import { bearerFailure, json } from "@/lib/http";
+import { bearerFailure, instrumented, json } from "@/lib/http";
+import { authStep } from "@/lib/trace";
 
-export async function GET(req: NextRequest) {
-  const result = await readHybrid(req.headers.get("authorization"));
-  if (!result.ok) return bearerFailure(result);
-  return json({ user: result.user, claims: result.claims });
+export function GET(req: NextRequest) {
+  return instrumented("hybrid", req, async () => {
+    const result = await authStep(() => readHybrid(req.headers.get("authorization")));
+    if (!result.ok) return bearerFailure(result);
+    return json({ user: result.user, claims: result.claims });
+  });
 }

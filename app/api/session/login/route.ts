@@ -1,14 +1,16 @@
 import type { NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { createSession } from "@/lib/auth/session";
-import { json, passwordLogin } from "@/lib/http";
+import { instrumented, json, passwordLogin } from "@/lib/http";
 
-export async function POST(req: NextRequest) {
-  const login = await passwordLogin(req);
-  if (!login.ok) return login.response;
-  const { cookieValue, maxAgeSeconds } = await createSession(login.user, login.meta);
-  const res = json({ user: login.user });
-  const cookie = sessionCookie(maxAgeSeconds);
-  res.cookies.set(cookie.name, cookieValue, cookie.options);
-  return res;
+export function POST(req: NextRequest) {
+  return instrumented(null, req, async () => {
+    const login = await passwordLogin(req);
+    if (!login.ok) return login.response;
+    const { cookieValue, maxAgeSeconds } = await createSession(login.user, login.meta);
+    const res = json({ user: login.user });
+    const cookie = sessionCookie(maxAgeSeconds);
+    res.cookies.set(cookie.name, cookieValue, cookie.options);
+    return res;
+  });
 }

@@ -1,10 +1,13 @@
 import type { NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { readSession } from "@/lib/auth/session";
-import { json, jsonFailure } from "@/lib/http";
+import { instrumented, json, jsonFailure } from "@/lib/http";
+import { authStep } from "@/lib/trace";
 
-export async function GET(req: NextRequest) {
-  const result = await readSession(req.cookies.get(sessionCookie().name)?.value);
-  if (!result.ok) return jsonFailure(result);
-  return json({ user: result.user, session: result.session });
+export function GET(req: NextRequest) {
+  return instrumented("session", req, async () => {
+    const result = await authStep(() => readSession(req.cookies.get(sessionCookie().name)?.value));
+    if (!result.ok) return jsonFailure(result);
+    return json({ user: result.user, session: result.session });
+  });
 }

@@ -1,0 +1,64 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * What one request cost the server: time spent authenticating, time in the store and how many
+ * store queries it took. Route handlers report it in `Server-Timing` and to lib/metrics.ts, so
+ * the timeline, the compare page and the benchmark all read the same numbers.
+ */
+export type Trace = { authMs: number; dbMs: number; queries: number };
+
+const current = new AsyncLocalStorage<Trace>();
+
+/** Runs `fn` with a fresh trace that every store query inside it reports to. */
+export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: Trace }> {
+  const trace: Trace = { authMs: 0, dbMs: 0, queries: 0 };
+  const result = await current.run(trace, fn);
+  return { result, trace };
+}
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Times `fn`, whether it answers at once or later. The hot paths answer synchronously when they
+ * can (a known seal, a known signature, SQLite's synchronous driver): nothing else can run in
+ * between, so the time measured is the check's own, and no microtask hops are paid for.
+ */
+function timed<T>(fn: () => MaybePromise<T>, done: (ms: number) => void): MaybePromise<T> {
+  const start = performance.now();
+  let result: MaybePromise<T>;
+  try {
+    result = fn();
+  } catch (error) {
+    done(performance.now() - start);
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(() => done(performance.now() - start));
+  done(performance.now() - start);
+  return result;
+}
+
+/** Times one store query into the current request's trace (if any). */
+export function storeOp<T>(op: () => MaybePromise<T>): MaybePromise<T> {
+  const trace = current.getStore();
+  if (!trace) return op();
+  return timed(op, (ms) => {
+    trace.dbMs += ms;
+    trace.queries += 1;
+  });
+}
+
+/** Times the authentication step of the current request. */
+export function authStep<T>(step: () => MaybePromise<T>): MaybePromise<T> {
+  const trace = current.getStore();
+  if (!trace) return step();
+  return timed(step, (ms) => {
+    trace.authMs += ms;
+  });
+}
+
+/** `Server-Timing: auth;dur=0.012, db;dur=0.004;desc="1 query"` (durations in ms). */
+export function serverTiming(trace: Trace): string {
+  const parts = [`auth;dur=${trace.authMs.toFixed(3)}`];
+  if (trace.queries > 0) parts.push(`db;dur=${trace.dbMs.toFixed(3)};desc="${trace.queries} ${trace.queries === 1 ? "query" : "queries"}"`);
+  return parts.join(", ");
+}
