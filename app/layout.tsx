@@ -18,6 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Login Lab
             </Link>
             <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400">see how login really works</span>
+            <Link href="/compare" className="hover:underline">
+              compare
+            </Link>
             <span className="ml-auto flex gap-4">
               <Link href="/session/mypage" className="text-blue-700 hover:underline dark:text-blue-300">
                 session

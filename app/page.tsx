@@ -1,5 +1,6 @@
 import { HybridPanel } from "@/app/hybrid/hybrid-panel";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
+import { StoreView } from "@/app/components/store-view";
 import { SessionPanel } from "@/app/session/session-panel";
 import { REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
 import { safeNext, verifySession } from "@/lib/dal";
@@ -41,6 +42,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           demoPassword={demoPassword}
         />
       </div>
+      <StoreView />
     </div>
   );
 }

@@ -3,16 +3,23 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+import { TamperTry } from "@/app/components/anatomy";
 import { ApiCall } from "@/app/components/api-call";
+import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { ServerReceived, Timeline } from "@/app/components/timeline";
 import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
+import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
+
+/** The login action, recorded in this panel's timeline. */
+const login = recordAction("hybrid", loginHybrid);
 
 type Props = { refreshCookieName: string; refreshCookiePath: string; next: string | null; reason: string | null; demoPassword: string };
 
@@ -20,7 +27,7 @@ type Props = { refreshCookieName: string; refreshCookiePath: string; next: strin
 const QUIET = new Set(["refresh_missing", "logged_out"]);
 
 export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword }: Props) {
-  const [state, formAction, pending] = useActionState(loginHybrid, { status: "idle" });
+  const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const hybrid = useHybrid();
   const router = useRouter();
   const m = MODES.hybrid;
@@ -78,6 +85,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
             </button>
           </div>
           <JwtView token={hybrid.accessToken} showPayload={false} />
+          <TamperTry token={hybrid.accessToken} mode="hybrid" />
         </>
       ) : (
         <>
@@ -106,10 +114,23 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
         ) : (
           <p>Nothing usable. Logging in sets the HttpOnly refresh cookie and hands this page an access token.</p>
         )}
+        <div className="mt-2 grid grid-cols-2 gap-3">
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
+            <p className="font-mono text-xs">
+              {hybrid.status === "in" ? `memory: the access token (${hybrid.accessToken.length} B)` : "nothing"}; <DocumentCookie />
+            </p>
+          </div>
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
+            <ServerReceived mode="hybrid" />
+          </div>
+        </div>
         <p className="mt-1 text-xs text-zinc-500">
           Devtools → Application → Cookies shows the refresh cookie and its Path; the access token is nowhere in storage.
         </p>
       </Box>
+      <Timeline mode="hybrid" />
     </Panel>
   );
 }

@@ -3,16 +3,22 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
+import { TamperTry } from "@/app/components/anatomy";
 import { ApiCall } from "@/app/components/api-call";
 import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { ServerReceived, Timeline } from "@/app/components/timeline";
 import { callApi } from "@/lib/client/api";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
+import { record, recordAction } from "@/lib/client/timeline";
 import { loginJwt } from "./actions";
+
+/** The login action, recorded in this panel's timeline. */
+const login = recordAction("jwt", loginJwt);
 
 type Props = { next: string | null; reason: string | null; demoPassword: string };
 
@@ -22,7 +28,7 @@ const bearer = (): HeadersInit => {
 };
 
 export function JwtPanel({ next, reason, demoPassword }: Props) {
-  const [state, formAction, pending] = useActionState(loginJwt, { status: "idle" });
+  const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const token = useStoredJwt();
   const router = useRouter();
   const [forgotten, setForgotten] = useState<{ token: string; exp: number } | null>(null);
@@ -60,6 +66,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
               onClick={() => {
                 setForgotten({ token: token as string, exp });
                 forgetJwt();
+                record("jwt", { label: "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", method: "—", path: "", status: null, ms: null, code: null, credentials: [], received: null, timing: null });
               }}
               className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
@@ -67,6 +74,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
             </button>
           </div>
           <JwtView token={token as string} />
+          <TamperTry token={token as string} mode="jwt" />
         </>
       ) : (
         <>
@@ -79,7 +87,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
               </p>
               <ApiCall
                 label="replay the forgotten token"
-                call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } })}
+                call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } }, "jwt", "replay after logout")}
                 buttonClass={m.accent.bar}
               />
             </Box>
@@ -93,7 +101,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
           <LoginForm mode="jwt" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}
-      <ApiCall label="call GET /api/jwt/mypage" call={() => callApi("/api/jwt/mypage", { headers: bearer() })} buttonClass={m.accent.bar} />
+      <ApiCall label="call GET /api/jwt/mypage" call={() => callApi("/api/jwt/mypage", { headers: bearer() }, "jwt")} buttonClass={m.accent.bar} />
       <Box title="What your browser holds">
         {parts ? (
           <p>
@@ -104,11 +112,22 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
         ) : (
           <p>Nothing. Logging in puts a JWT in localStorage; no cookie is set.</p>
         )}
+        <div className="mt-2 grid grid-cols-2 gap-3">
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
+            <p className="font-mono text-xs">{parts ? `localStorage: the whole token (${(token as string).length} B)` : "nothing"}</p>
+          </div>
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
+            <ServerReceived mode="jwt" />
+          </div>
+        </div>
         <p className="mt-1 text-xs text-zinc-500">
           Devtools → Application → Local Storage, or type <code className="font-mono">localStorage.getItem(&quot;{JWT_STORAGE_KEY}&quot;)</code> in the
           console.
         </p>
       </Box>
+      <Timeline mode="jwt" />
     </Panel>
   );
 }

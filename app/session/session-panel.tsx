@@ -1,26 +1,34 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState } from "react";
+import { SessionAnatomy } from "@/app/components/anatomy";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
+import { ServerReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel } from "@/app/components/panel";
 import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { callApi } from "@/lib/client/api";
-import { loginSession, logoutSession } from "./actions";
+import { recordAction } from "@/lib/client/timeline";
+import { loginSession } from "./actions";
 
 export type SessionView = {
   user: { username: string; displayName: string };
   session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date };
 };
 
+/** The login action, recorded in this panel's timeline. */
+const login = recordAction("session", loginSession);
+
 type Props = { initial: SessionView | null; cookieName: string; next: string | null; reason: string | null; demoPassword: string };
 
 export function SessionPanel({ initial, cookieName, next, reason, demoPassword }: Props) {
-  const [state, formAction, pending] = useActionState(loginSession, { status: "idle" });
+  const [state, formAction, pending] = useActionState(login, { status: "idle" });
+  const router = useRouter();
   const m = MODES.session;
   return (
     <Panel mode="session" subtitle="iron-session + Prisma" status={formStatus(Boolean(initial), pending, state)}>
@@ -37,12 +45,18 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
             <Link href="/session/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
               Open /session/mypage →
             </Link>
-            <form action={logoutSession}>
-              <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-                Log out
-              </button>
-            </form>
+            <button
+              type="button"
+              onClick={async () => {
+                await callApi("/api/session/logout", { method: "POST" }, "session", "log out");
+                router.refresh();
+              }}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Log out
+            </button>
           </div>
+          <SessionAnatomy />
         </>
       ) : (
         <>
@@ -50,7 +64,7 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
           <LoginForm mode="session" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}
-      <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage")} buttonClass={m.accent.bar} />
+      <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />
       <Box title="What your browser holds">
         {initial ? (
           <p>
@@ -60,12 +74,23 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
         ) : (
           <p>Nothing yet. Logging in sets one HttpOnly cookie.</p>
         )}
-        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Page script sees <code className="font-mono">document.cookie</code> = <DocumentCookie />
-          {initial ? " — the session cookie is not in it." : null}
+        <div className="mt-2 grid grid-cols-2 gap-3">
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
+            <p className="text-xs">
+              <code className="font-mono">document.cookie</code> = <DocumentCookie />
+            </p>
+          </div>
+          <div>
+            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
+            <ServerReceived mode="session" />
+          </div>
+        </div>
+        <p className="mt-1 text-xs text-zinc-500">
+          The gap between the two is HttpOnly. Devtools → Application → Cookies shows the cookie with its HttpOnly and SameSite flags.
         </p>
-        <p className="mt-1 text-xs text-zinc-500">Devtools → Application → Cookies shows it, with its HttpOnly and SameSite flags.</p>
       </Box>
+      <Timeline mode="session" />
     </Panel>
   );
 }

@@ -1,9 +1,31 @@
+import { credentialsOf, type Mode, parseServerTiming, type Received, record } from "./timeline";
+
 /** What a panel shows about one API call: status, JSON body, and the time it took. */
 export type ApiResult = { status: number; body: unknown; ms: number; wwwAuthenticate?: string | null };
 
-export async function callApi(path: string, init: RequestInit = {}): Promise<ApiResult> {
+function receivedOf(res: Response): Received | null {
+  try {
+    return JSON.parse(res.headers.get("x-credentials-received") ?? "null") as Received | null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Calls one of the app's JSON routes and, when `mode` is given, adds the request to that panel's
+ * timeline: what credential travelled and how, its size as the server received it, and the
+ * server's own Server-Timing.
+ */
+export async function callApi(path: string, init: RequestInit = {}, mode?: Mode, label?: string): Promise<ApiResult> {
   const started = performance.now();
-  const res = await fetch(path, { cache: "no-store", ...init });
+  const method = init.method ?? "GET";
+  let res: Response;
+  try {
+    res = await fetch(path, { cache: "no-store", ...init });
+  } catch (error) {
+    if (mode) record(mode, { label: label ?? "", method, path, status: null, ms: null, code: "network_error", credentials: [], received: null, timing: null });
+    throw error;
+  }
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -11,7 +33,24 @@ export async function callApi(path: string, init: RequestInit = {}): Promise<Api
   } catch {
     /* not JSON: show the text */
   }
-  return { status: res.status, body, ms: Math.round(performance.now() - started), wwwAuthenticate: res.headers.get("www-authenticate") };
+  const ms = Math.round(performance.now() - started);
+  const result: ApiResult = { status: res.status, body, ms, wwwAuthenticate: res.headers.get("www-authenticate") };
+  if (mode) {
+    const received = receivedOf(res);
+    const sentAuthorization = new Headers(init.headers).has("authorization");
+    record(mode, {
+      label: label ?? "",
+      method,
+      path,
+      status: res.status,
+      ms,
+      code: errorCode(result),
+      credentials: credentialsOf(received, sentAuthorization, path),
+      received,
+      timing: parseServerTiming(res.headers.get("server-timing")),
+    });
+  }
+  return result;
 }
 
 export function errorCode(result: ApiResult): string | null {

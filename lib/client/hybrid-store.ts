@@ -47,7 +47,7 @@ export function refreshHybrid(): Promise<boolean> {
   inFlight ??= (async () => {
     set({ status: "refreshing" });
     try {
-      const result = await callApi("/api/hybrid/refresh", { method: "POST" });
+      const result = await callApi("/api/hybrid/refresh", { method: "POST" }, "hybrid", "refresh");
       const token = (result.body as { access_token?: unknown } | null)?.access_token;
       if (result.status === 200 && typeof token === "string") {
         setHybridAccessToken(token);
@@ -71,11 +71,11 @@ const expiringSoon = (s: HybridState) => s.status !== "in" || s.exp * 1000 - Dat
 export async function hybridFetch(path: string): Promise<ApiResult> {
   if (expiringSoon(state)) await refreshHybrid();
   const headers: HeadersInit = state.status === "in" ? { Authorization: `Bearer ${state.accessToken}` } : {};
-  return callApi(path, { headers });
+  return callApi(path, { headers }, "hybrid");
 }
 
 export async function logoutHybrid(): Promise<ApiResult> {
-  const result = await callApi("/api/hybrid/logout", { method: "POST" });
+  const result = await callApi("/api/hybrid/logout", { method: "POST" }, "hybrid", "log out");
   set({ status: "out", reason: "logged_out" });
   return result;
 }

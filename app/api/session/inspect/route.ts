@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { sessionCookie } from "@/lib/auth/cookies";
+import { readSession, unsealSessionToken } from "@/lib/auth/session";
+import { instrumented, json, jsonFailure } from "@/lib/http";
+
+/**
+ * The session cookie as the browser holds it (script cannot read it: it is HttpOnly) and what the
+ * server unseals from it — shown only to the owner of a valid session, with the token shortened.
+ */
+export function GET(req: NextRequest) {
+  return instrumented(null, req, async () => {
+    const name = sessionCookie().name;
+    const value = req.cookies.get(name)?.value;
+    const result = await readSession(value);
+    if (!result.ok) return jsonFailure(result);
+    const opened = await unsealSessionToken(value);
+    const token = opened.ok ? opened.token : "";
+    return json({
+      cookie: { name, value, bytes: Buffer.byteLength(`${name}=${value}`) },
+      unsealed: { t: `${token.slice(0, 6)}…(${token.length} characters)` },
+      storedAs: { id: `${result.session.id.slice(0, 16)}…`, note: "sha256 of the token: the store never holds the token itself" },
+    });
+  });
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { callApi } from "@/lib/client/api";
+import { useTimeline } from "@/lib/client/timeline";
+import type { ModeStore, StoreView as View } from "@/lib/store-view";
+import { type Mode, MODES } from "./modes";
+
+type Wire = Record<Mode, Omit<ModeStore, "latest"> & { latest: (Omit<ModeStore["latest"][number], "createdAt"> & { createdAt: string })[] }>;
+
+const STATE_CLASS: Record<string, string> = {
+  active: "text-green-700 dark:text-green-400",
+  used: "text-zinc-500",
+  revoked: "text-red-700 dark:text-red-400",
+  expired: "text-zinc-400",
+};
+
+function Column({ mode, store, children }: { mode: Mode; store: Wire[Mode]; children?: React.ReactNode }) {
+  const m = MODES[mode];
+  return (
+    <div data-testid={`store-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex items-baseline gap-2">
+        <h3 className={`font-semibold ${m.accent.text}`}>{m.title}</h3>
+        <span className="font-mono text-xs text-zinc-500">{store.table ?? "no table"}</span>
+      </div>
+      <p className="text-sm">
+        <strong data-testid={`store-${mode}-rows`}>{store.rows}</strong> {store.rows === 1 ? "row" : "rows"} ·{" "}
+        <strong data-testid={`store-${mode}-bytes`}>{store.bytes.toLocaleString("en")}</strong> B
+        {store.rows ? <span className="text-zinc-500"> (≈{store.bytesPerRow} B a row)</span> : null}
+      </p>
+      {mode === "jwt" ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout.</p>
+      ) : (
+        <ul className="flex flex-col gap-0.5 font-mono text-[11px]">
+          {store.latest.map((r) => (
+            <li key={r.id} className="flex min-w-0 gap-2">
+              <span>{r.id}</span>
+              <span>{r.user}</span>
+              <span className={STATE_CLASS[r.state]}>{r.state}</span>
+              <span className="truncate text-zinc-500">{r.detail}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** The server's side: what each mode stores, live, growing with every login (S3, T2). */
+export function StoreView() {
+  const [view, setView] = useState<Wire | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const activity = useTimeline("session").length + useTimeline("jwt").length + useTimeline("hybrid").length;
+  const load = useCallback(async () => {
+    const r = await callApi("/api/store");
+    if (r.status === 200) setView(r.body as Wire);
+  }, []);
+  useEffect(() => {
+    void load();
+    const t = setInterval(load, 5000);
+    return () => clearInterval(t);
+  }, [load, activity]);
+
+  return (
+    <section aria-labelledby="store-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <header>
+        <h2 id="store-title" className="text-lg font-semibold">
+          What the server stores
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Live from the database. Tokens are never stored, only their SHA-256, shown shortened here.
+        </p>
+      </header>
+      {view ? (
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
+          <Column mode="session" store={view.session}>
+            <button
+              type="button"
+              onClick={async () => {
+                const r = await callApi("/api/session/devices", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", "10 more devices");
+                setNote(r.status === 200 ? `${(r.body as { created: number }).created} sessions created for you.` : "Log in with Session first: the new devices are yours.");
+                await load();
+              }}
+              className="self-start rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Log in 10 more devices
+            </button>
+            {note ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{note} Each login is one more row the server keeps until it expires or is revoked.</p> : null}
+          </Column>
+          <Column mode="jwt" store={view.jwt} />
+          <Column mode="hybrid" store={view.hybrid} />
+        </div>
+      ) : (
+        <p className="text-sm text-zinc-500">Loading…</p>
+      )}
+    </section>
+  );
+}
+
+export type { View };

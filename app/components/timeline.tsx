@@ -1,0 +1,92 @@
+"use client";
+
+import { type Mode, type TimelineEntry, useTimeline } from "@/lib/client/timeline";
+
+const statusClass = (s: number | null) =>
+  s === null
+    ? "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+    : s < 300
+      ? "bg-green-100 text-green-800 dark:bg-green-900/50 dark:text-green-300"
+      : "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300";
+
+function Row({ e }: { e: TimelineEntry }) {
+  return (
+    <li data-testid="timeline-entry" className="border-b border-zinc-200 py-1.5 last:border-0 dark:border-zinc-800">
+      <div className="flex items-center gap-2">
+        <span data-testid="timeline-status" className={`rounded px-1.5 font-mono text-[11px] font-semibold ${statusClass(e.status)}`}>
+          {e.status ?? "—"}
+        </span>
+        <span className="min-w-0 truncate font-mono text-[11px]">
+          {e.method} {e.path}
+        </span>
+        {e.label ? <span className="text-[11px] text-zinc-500">{e.label}</span> : null}
+        <span className="ml-auto shrink-0 text-[11px] text-zinc-500">{e.ms === null ? "" : `${e.ms} ms`}</span>
+      </div>
+      <ul className="mt-0.5 pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">
+        {e.credentials.length === 0 && e.received ? <li data-testid="timeline-credential">no credential sent</li> : null}
+        {e.credentials.map((c) => (
+          <li key={c.name} data-testid="timeline-credential" data-kind={c.kind} data-bytes={c.bytes}>
+            <span className="font-mono">{c.kind === "cookie" ? `Cookie ${c.name}` : "Authorization: Bearer …"}</span> ·{" "}
+            {c.by === "browser" ? "sent by the browser on its own" : "added by script"} · <strong data-testid="credential-bytes">{c.bytes} B</strong>
+            {c.unused ? <span className="text-zinc-400"> · came along, not used by this route</span> : null}
+          </li>
+        ))}
+        {e.received && e.received.cookieHeaderBytes > 0 ? (
+          <li>
+            whole Cookie header <span data-testid="cookie-header-bytes">{e.received.cookieHeaderBytes}</span> B
+          </li>
+        ) : null}
+        {e.timing ? (
+          <li data-testid="timeline-timing">
+            server: auth {e.timing.authMs?.toFixed(3)} ms
+            {e.timing.dbMs !== null ? ` · store ${e.timing.dbMs.toFixed(3)} ms` : ""} ·{" "}
+            <span data-testid="timeline-queries">
+              {e.timing.queries} store {e.timing.queries === 1 ? "query" : "queries"}
+            </span>
+          </li>
+        ) : null}
+        {e.code ? <li className="font-mono text-red-700 dark:text-red-400">{e.code}</li> : null}
+      </ul>
+    </li>
+  );
+}
+
+/** Every request this panel made, newest first, with what travelled and what it cost the server. */
+export function Timeline({ mode }: { mode: Mode }) {
+  const entries = useTimeline(mode);
+  return (
+    <details open className="rounded-lg border border-zinc-200 text-sm dark:border-zinc-800" data-testid={`timeline-${mode}`}>
+      <summary className="cursor-pointer px-3 py-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+        Requests ({entries.length})
+      </summary>
+      {entries.length === 0 ? (
+        <p className="px-3 pb-2 text-xs text-zinc-500">None yet. Log in or call the API.</p>
+      ) : (
+        <ol className="max-h-72 overflow-auto px-3 pb-1">
+          {entries.map((e) => (
+            <Row key={e.id} e={e} />
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
+/** The server's side of HttpOnly: which cookies and headers the latest request of this panel carried. */
+export function ServerReceived({ mode }: { mode: Mode }) {
+  const latest = useTimeline(mode).find((e) => e.received);
+  if (!latest?.received) return <p className="text-xs text-zinc-500">No request yet.</p>;
+  const r = latest.received;
+  return (
+    <ul data-testid={`server-received-${mode}`} className="font-mono text-xs">
+      {r.cookies.map((c) => (
+        <li key={c.name} data-testid="received-cookie" data-name={c.name}>
+          cookie {c.name} ({c.bytes} B)
+        </li>
+      ))}
+      {r.authorizationBytes > 0 ? <li>Authorization ({r.authorizationBytes} B)</li> : null}
+      {r.cookies.length === 0 && r.authorizationBytes === 0 ? <li>nothing</li> : null}
+      <li className="font-sans text-[11px] text-zinc-500">with {`${latest.method} ${latest.path}`}</li>
+    </ul>
+  );
+}

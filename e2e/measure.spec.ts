@@ -1,0 +1,123 @@
+import { expect, REFRESH_COOKIE, SESSION_COOKIE, setCookie, DEMO_PASSWORD, test } from "./fixtures";
+
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+/** The `name=value` pair of one cookie inside a Cookie request header. */
+const pairIn = (cookieHeader: string, name: string) => cookieHeader.split(/;\s*/).find((p) => p.startsWith(`${name}=`)) ?? "";
+
+test.describe("see and measure", () => {
+  test("session: the timeline shows the cookie sent by the browser, with its real size and one store query", async ({ page, panels }) => {
+    await page.goto("/");
+    await panels.session.login();
+    await panels.session.loggedInAs("Alice");
+    const sent = page.waitForRequest("**/api/session/mypage");
+    await panels.session.callApi();
+    const headers = await (await sent).allHeaders();
+    expect(headers.authorization).toBeUndefined();
+
+    const entry = panels.session.root.getByTestId("timeline-entry").first();
+    const credential = entry.getByTestId("timeline-credential");
+    await expect(credential).toHaveAttribute("data-kind", "cookie");
+    await expect(credential).toContainText("sent by the browser on its own");
+    await expect(credential.getByTestId("credential-bytes")).toHaveText(`${bytes(pairIn(headers.cookie, SESSION_COOKIE))} B`);
+    await expect(entry.getByTestId("cookie-header-bytes")).toHaveText(String(bytes(headers.cookie)));
+    await expect(entry.getByTestId("timeline-queries")).toHaveText("1 store query");
+
+    // HttpOnly, seen from both sides: page script cannot see the cookie, the server received it.
+    await expect(panels.session.root.getByTestId("document-cookie")).toHaveText('"" (empty)');
+    await expect(panels.session.root.getByTestId("received-cookie")).toHaveAttribute("data-name", SESSION_COOKIE);
+
+    await panels.session.root.getByRole("button", { name: "Show the sealed cookie and what the server unseals" }).click();
+    const anatomy = panels.session.root.getByTestId("session-anatomy");
+    await expect(anatomy).toContainText(`${SESSION_COOKIE}=${pairIn(headers.cookie, SESSION_COOKIE).split("=").slice(1).join("=")}`);
+    await expect(anatomy).toContainText("(43 characters)");
+  });
+
+  test("jwt: the timeline shows Authorization added by script, its real size, and no store query", async ({ page, panels }) => {
+    await page.goto("/");
+    await panels.jwt.login();
+    await panels.jwt.loggedInAs("Alice");
+    const sent = page.waitForRequest("**/api/jwt/mypage");
+    await panels.jwt.callApi();
+    const headers = await (await sent).allHeaders();
+
+    const entry = panels.jwt.root.getByTestId("timeline-entry").first();
+    const credential = entry.getByTestId("timeline-credential");
+    await expect(credential).toHaveCount(1);
+    await expect(credential).toHaveAttribute("data-kind", "authorization");
+    await expect(credential).toContainText("added by script");
+    await expect(credential.getByTestId("credential-bytes")).toHaveText(`${bytes(headers.authorization)} B`);
+    await expect(entry.getByTestId("timeline-queries")).toHaveText("0 store queries");
+
+    await panels.jwt.root.getByRole("button", { name: "Change one character and send it" }).click();
+    await expect(panels.jwt.root.getByTestId("tamper-result-jwt")).toContainText("401 token_signature_invalid");
+  });
+
+  test("hybrid: the refresh cookie travels only to /api/hybrid, the access token by script", async ({ page, panels }) => {
+    await page.goto("/");
+    await panels.hybrid.login();
+    await panels.hybrid.loggedInAs("Alice");
+    const refreshed = page.waitForRequest("**/api/hybrid/refresh");
+    await panels.hybrid.root.getByRole("button", { name: "Refresh now" }).click();
+    const refreshHeaders = await (await refreshed).allHeaders();
+    const refreshEntry = panels.hybrid.root.getByTestId("timeline-entry").filter({ hasText: "/api/hybrid/refresh" }).first();
+    await expect(refreshEntry.getByTestId("credential-bytes")).toHaveText(`${bytes(pairIn(refreshHeaders.cookie, REFRESH_COOKIE))} B`);
+
+    const sent = page.waitForRequest("**/api/hybrid/mypage");
+    await panels.hybrid.callApi();
+    const headers = await (await sent).allHeaders();
+    expect(headers.cookie ?? "").toContain(REFRESH_COOKIE); // Path=/api/hybrid covers this route too…
+    const entry = panels.hybrid.root.getByTestId("timeline-entry").first();
+    await expect(entry.getByTestId("timeline-credential").filter({ hasText: "Authorization" })).toContainText(`${bytes(headers.authorization)} B`);
+    // …but a page navigation never carries it.
+    const nav = page.waitForRequest((r) => r.url().endsWith("/hybrid/mypage") && r.isNavigationRequest());
+    await page.goto("/hybrid/mypage");
+    expect((await (await nav).allHeaders()).cookie ?? "").not.toContain(REFRESH_COOKIE);
+  });
+
+  test("guarded routes answer with Server-Timing", async ({ request }) => {
+    const s = await request.post("/api/session/login", { data: { username: "alice", password: DEMO_PASSWORD } });
+    const cookie = `${SESSION_COOKIE}=${setCookie(s, SESSION_COOKIE)!.value}`;
+    const session = await request.get("/api/session/mypage", { headers: { cookie } });
+    expect(session.headers()["server-timing"]).toMatch(/^auth;dur=[\d.]+, db;dur=[\d.]+;desc="1 query"$/);
+    const { access_token } = await (await request.post("/api/jwt/login", { data: { username: "alice", password: DEMO_PASSWORD } })).json();
+    const jwt = await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${access_token}` } });
+    expect(jwt.headers()["server-timing"]).toMatch(/^auth;dur=[\d.]+$/);
+    const refused = await request.get("/api/jwt/mypage");
+    expect(refused.headers()["server-timing"]).toMatch(/^auth;dur=/);
+    expect(JSON.parse(refused.headers()["x-credentials-received"])).toMatchObject({ authorizationBytes: 0 });
+  });
+
+  test("the store view shows a session row appear at login and go at logout; nothing for JWT", async ({ page, panels }) => {
+    await page.goto("/");
+    await panels.session.login("bob");
+    await panels.session.loggedInAs("Bob");
+    const me = await (await page.request.get("/api/session/mypage")).json();
+    const shortId = `${me.session.id.slice(0, 10)}…`;
+    const store = page.getByTestId("store-session");
+    await expect(store).toContainText(shortId);
+    await expect(page.getByTestId("store-jwt-rows")).toHaveText("0");
+    await panels.jwt.login("bob");
+    await panels.jwt.loggedInAs("Bob");
+    await page.getByRole("button", { name: "Log in 10 more devices" }).click();
+    await expect(store).toContainText("10 sessions created for you.");
+    await expect(store).toContainText("Simulated device");
+    await expect(page.getByTestId("store-jwt-rows")).toHaveText("0");
+
+    await panels.session.root.getByRole("button", { name: "Log out" }).click();
+    await expect(panels.session.loginButton()).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("store-session")).not.toContainText(shortId);
+  });
+
+  test("the compare page reports the sizes a real login produces", async ({ page, request }) => {
+    const s = await request.post("/api/session/login", { data: { username: "alice", password: DEMO_PASSWORD } });
+    const sessionPair = `${SESSION_COOKIE}=${setCookie(s, SESSION_COOKIE)!.value}`;
+    const { access_token } = await (await request.post("/api/jwt/login", { data: { username: "alice", password: DEMO_PASSWORD } })).json();
+    await page.goto("/compare");
+    await expect(page.getByTestId("cmp-session-bytes")).toContainText(`${bytes(sessionPair)} B cookie`);
+    await expect(page.getByTestId("cmp-jwt-bytes")).toContainText(`${bytes(`Bearer ${access_token}`)} B`);
+    await expect(page.getByTestId("cmp-unseal")).toHaveText(/^\d+ µs$/);
+    await page.screenshot({ path: test.info().outputPath("compare.png"), fullPage: true });
+  });
+});

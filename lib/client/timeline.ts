@@ -1,0 +1,96 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+/** Every request a panel makes, as the panel's timeline shows it. */
+export type Mode = "session" | "jwt" | "hybrid";
+
+export type Received = { cookieHeaderBytes: number; cookies: { name: string; bytes: number }[]; authorizationBytes: number };
+
+export type Credential = { kind: "cookie" | "authorization"; name: string; bytes: number; by: "browser" | "script"; unused?: boolean };
+
+export type TimelineEntry = {
+  id: number;
+  at: number;
+  label: string;
+  method: string;
+  path: string;
+  status: number | null;
+  ms: number | null;
+  code: string | null;
+  credentials: Credential[];
+  received: Received | null;
+  timing: { authMs: number | null; dbMs: number | null; queries: number } | null;
+};
+
+const MAX = 40;
+const entries: Record<Mode, TimelineEntry[]> = { session: [], jwt: [], hybrid: [] };
+const listeners = new Set<() => void>();
+let nextId = 1;
+const EMPTY: TimelineEntry[] = [];
+
+export function record(mode: Mode, entry: Omit<TimelineEntry, "id" | "at">) {
+  entries[mode] = [{ ...entry, id: nextId++, at: Date.now() }, ...entries[mode]].slice(0, MAX);
+  listeners.forEach((l) => l());
+}
+
+export function useTimeline(mode: Mode): TimelineEntry[] {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => entries[mode],
+    () => EMPTY,
+  );
+}
+
+/** `auth;dur=0.08, db;dur=0.04;desc="1 query"` → numbers. */
+export function parseServerTiming(header: string | null): TimelineEntry["timing"] {
+  if (!header) return null;
+  const dur = (name: string) => {
+    const m = new RegExp(`(?:^|,)\\s*${name};dur=([\\d.]+)`).exec(header);
+    return m ? Number(m[1]) : null;
+  };
+  const queries = /desc="(\d+) quer/.exec(header);
+  return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0 };
+}
+
+/** Whether the route at `path` reads this cookie, or it merely came along because its Path matched. */
+function readsCookie(path: string, cookieName: string): boolean {
+  if (cookieName.endsWith("ll_session")) return path.startsWith("/api/session/");
+  return /^\/api\/hybrid\/(refresh|logout)/.test(path);
+}
+
+/** The request's login credentials, who attached them, and whether the route used them. */
+export function credentialsOf(received: Received | null, sentAuthorization: boolean, path = ""): Credential[] {
+  if (!received) return [];
+  const out: Credential[] = received.cookies
+    .filter((c) => /ll_(session|refresh)$/.test(c.name))
+    .map((c) => ({ kind: "cookie", name: c.name, bytes: c.bytes, by: "browser", unused: !readsCookie(path, c.name) }));
+  if (sentAuthorization && received.authorizationBytes > 0) {
+    out.push({ kind: "authorization", name: "Authorization", bytes: received.authorizationBytes, by: "script" });
+  }
+  return out;
+}
+
+/**
+ * Wraps a login server action so the panel's timeline shows it too. The action's own request is
+ * Next's (a POST to this page), so only its outcome is recorded, not its headers.
+ */
+export function recordAction<S extends { status: string }>(mode: Mode, action: (prev: S, formData: FormData) => Promise<S>) {
+  return async (prev: S, formData: FormData): Promise<S> => {
+    const started = performance.now();
+    const next = await action(prev, formData);
+    const failed = next.status === "error" ? (next as unknown as { code: string }).code : null;
+    record(mode, {
+      label: "server action: log in",
+      method: "POST",
+      path: "(this page)",
+      status: failed ? (failed === "rate_limited" ? 429 : failed === "invalid_credentials" ? 401 : 400) : 200,
+      ms: Math.round(performance.now() - started),
+      code: failed,
+      credentials: [],
+      received: null,
+      timing: null,
+    });
+    return next;
+  };
+}

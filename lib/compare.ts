@@ -1,0 +1,69 @@
+import "server-only";
+import { unsealData } from "iron-session";
+import { jwtVerify } from "jose";
+import { signAccessToken, verifyAccessToken } from "./auth/access-token";
+import { refreshCookie, sessionCookie } from "./auth/cookies";
+import { HYBRID_AUDIENCE } from "./auth/hybrid";
+import { JWT_AUDIENCE } from "./auth/jwt";
+import { signingKey } from "./auth/keys";
+import { createSession, readSession, revokeSession, sealSessionToken } from "./auth/session";
+import { generateOpaqueToken } from "./auth/tokens";
+import { env } from "./env";
+import { routeStats } from "./metrics";
+import { storeView } from "./store-view";
+
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+/**
+ * This instance's numbers for the compare page, made the way a login makes them: a real sealed
+ * cookie, real signed tokens for a demo user, the live store and the live per-route auth times.
+ */
+export async function measurements() {
+  const user = { id: "user_alice", username: "alice", displayName: "Alice" };
+  const token = generateOpaqueToken();
+  const sealed = await sealSessionToken(token);
+  const jwt = (await signAccessToken(user, JWT_AUDIENCE, env().JWT_TTL_SECONDS)).token;
+  const hybrid = (await signAccessToken(user, HYBRID_AUDIENCE, env().HYBRID_ACCESS_TTL_SECONDS, { sid: crypto.randomUUID() })).token;
+  const stats = routeStats();
+  // What the first sight of a credential costs, before anything is remembered: 20 of each, timed.
+  const timeEach = async (fn: () => Promise<unknown>) => {
+    await fn();
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) await fn();
+    return ((performance.now() - start) / 20) * 1000;
+  };
+  const key = (await signingKey()).publicKey;
+  // And what the check costs once the credential is known: 200 checks of a real session and token.
+  const loop = async (fn: () => unknown) => {
+    for (let i = 0; i < 50; i++) await fn();
+    const start = performance.now();
+    for (let i = 0; i < 200; i++) await fn();
+    return ((performance.now() - start) / 200) * 1000;
+  };
+  const probe = await createSession(user, { userAgent: "Login Lab compare page (measuring, deleted at once)", ip: "127.0.0.1" });
+  let sessionCheckMicros: number;
+  try {
+    sessionCheckMicros = await loop(() => readSession(probe.cookieValue));
+  } finally {
+    await revokeSession(probe.cookieValue);
+  }
+  const costs = {
+    unsealMicros: await timeEach(() => unsealData(sealed, { password: env().SESSION_SECRET })),
+    eddsaVerifyMicros: await timeEach(() => jwtVerify(jwt, key, { algorithms: ["EdDSA"] })),
+    sessionCheckMicros,
+    jwtCheckMicros: await loop(() => verifyAccessToken(jwt, JWT_AUDIENCE)),
+  };
+  return {
+    sizes: {
+      sessionId: bytes(token),
+      sessionCookie: bytes(`${sessionCookie().name}=${sealed}`),
+      jwtHeader: bytes(`Bearer ${jwt}`),
+      hybridHeader: bytes(`Bearer ${hybrid}`),
+      refreshCookie: bytes(`${refreshCookie().name}=${token}`),
+    },
+    ttl: { jwt: env().JWT_TTL_SECONDS, hybridAccess: env().HYBRID_ACCESS_TTL_SECONDS, sessionIdle: env().SESSION_IDLE_TTL_SECONDS },
+    store: await storeView(),
+    stats,
+    costs,
+  };
+}
