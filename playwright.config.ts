@@ -46,6 +46,11 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
       SESSION_SECRET: process.env.E2E_SESSION_SECRET,
       DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      // Extra users so that tests about limits and revocation never touch each other's sessions.
+      DEMO_USERS: "alice,bob,carol,dave,erin,frank,grace",
+      // Short demo values, so that waiting for them stays short.
+      SESSION_DEMO_IDLE_SECONDS: "3",
+      REFRESH_GRACE_SECONDS: "2",
       // Set here, so the development secrets in .env.local never reach this run.
       JWT_PRIVATE_KEY: process.env.E2E_JWT_PRIVATE_KEY,
     },

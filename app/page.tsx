@@ -1,5 +1,6 @@
 import { HybridPanel } from "@/app/hybrid/hybrid-panel";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
+import { ReplayLab } from "@/app/components/replay-lab";
 import { StoreView } from "@/app/components/store-view";
 import { SessionPanel } from "@/app/session/session-panel";
 import { REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
@@ -15,6 +16,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
   const mode = next?.split("/")[1];
   const session = await verifySession();
   const demoPassword = env().DEMO_PASSWORD;
+  const ended = !session.ok && session.code !== "session_missing" ? { code: session.code, message: session.message } : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -28,6 +30,8 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <SessionPanel
           initial={session.ok ? { user: session.user, session: session.session } : null}
+          ended={ended}
+          demoIdleSeconds={env().SESSION_DEMO_IDLE_SECONDS}
           cookieName={sessionCookie().name}
           next={mode === "session" ? next : null}
           reason={mode === "session" ? reason : null}
@@ -40,8 +44,10 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           next={mode === "hybrid" ? next : null}
           reason={mode === "hybrid" ? reason : null}
           demoPassword={demoPassword}
+          graceSeconds={env().REFRESH_GRACE_SECONDS}
         />
       </div>
+      <ReplayLab />
       <StoreView />
     </div>
   );

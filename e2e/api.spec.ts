@@ -133,6 +133,8 @@ test.describe("JSON API", () => {
     const wrongApi = await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${access_token}` } });
     expect((await wrongApi.json()).error).toBe("token_claim_invalid");
 
+    // Past the grace window (2 s in e2e), a second use of a rotated token is theft.
+    await new Promise((r) => setTimeout(r, 2_200));
     const reuse = await refresh(first.value);
     expect(reuse.status()).toBe(401);
     expect((await reuse.json()).error).toBe("refresh_reused");

@@ -29,7 +29,7 @@ export class LoginPanel {
   }
 
   loggedInAs(name: string) {
-    return expect(this.root.getByText(`Logged in as ${name}`)).toBeVisible();
+    return expect(this.root.getByText(`Logged in as ${name}`)).toBeVisible({ timeout: 10_000 });
   }
 
   loginButton() {

@@ -54,6 +54,7 @@ test.describe("Hybrid mode", () => {
     const current = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)!;
 
     await context.addCookies([stolen]);
+    await page.waitForTimeout(2_200); // past the grace window (2 s in e2e)
     const reuse = await page.request.post("/api/hybrid/refresh");
     expect(reuse.status()).toBe(401);
     expect((await reuse.json()).error).toBe("refresh_reused");

@@ -54,6 +54,14 @@ const schema = z
     REFRESH_TTL_SECONDS: seconds(7 * 24 * 3600),
     SESSION_IDLE_TTL_SECONDS: seconds(30 * 60),
     SESSION_ABSOLUTE_TTL_SECONDS: seconds(12 * 3600),
+    SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
+    SESSION_DEMO_IDLE_SECONDS: seconds(15),
+    REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+    DEMO_USERS: z
+      .string()
+      .default("alice,bob")
+      .transform((s) => s.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, "DEMO_USERS must be comma-separated lowercase usernames.")).min(1)),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),

@@ -76,7 +76,7 @@ export async function passwordLogin(req: Request) {
   const meta = requestMeta(req.headers);
   const checked = await authStep(() => checkCredentials(body.data, meta.ip));
   if (!checked.ok) return { ok: false as const, response: jsonFailure(checked) };
-  return { ok: true as const, user: checked.user, meta };
+  return { ok: true as const, user: checked.user, meta, options: { shortIdle: body.data.short_idle === true, revocable: body.data.revocable === true } };
 }
 
 /** What credentials reached the server with a request, by name and size: the other side of HttpOnly. */

@@ -11,13 +11,15 @@ type Props = {
   state: LoginFormState | { status: "ok" };
   next: string | null;
   demoPassword: string;
+  /** A mode-specific choice made at login (a checkbox). */
+  option?: { name: string; label: string };
 };
 
 const input =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 aria-[invalid=true]:border-red-500";
 
 /** The login form every panel uses, driven by that mode's server action. */
-export function LoginForm({ mode, formAction, pending, state, next, demoPassword }: Props) {
+export function LoginForm({ mode, formAction, pending, state, next, demoPassword, option }: Props) {
   const m = MODES[mode];
   const error = state.status === "error" ? state : null;
   const ids = { user: `${mode}-username`, pass: `${mode}-password`, err: `${mode}-login-error` };
@@ -52,6 +54,12 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         />
         {error?.fieldErrors?.password ? <p className="text-xs text-red-600 dark:text-red-400">{error.fieldErrors.password.join(" ")}</p> : null}
       </div>
+      {option ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name={option.name} className="h-4 w-4" />
+          {option.label}
+        </label>
+      ) : null}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
         <code className="font-mono" data-testid="demo-password">

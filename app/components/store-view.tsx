@@ -78,7 +78,7 @@ export function StoreView() {
             <button
               type="button"
               onClick={async () => {
-                const r = await callApi("/api/session/devices", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", "10 more devices");
+                const r = await callApi("/api/session/devices/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", "10 more devices");
                 setNote(r.status === 200 ? `${(r.body as { created: number }).created} sessions created for you.` : "Log in with Session first: the new devices are yours.");
                 await load();
               }}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { TamperTry } from "@/app/components/anatomy";
+import { HybridDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
@@ -17,16 +18,24 @@ import { splitJwt } from "@/lib/client/jwt-parts";
 import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
+import { RefreshChain } from "./refresh-chain";
 
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("hybrid", loginHybrid);
 
-type Props = { refreshCookieName: string; refreshCookiePath: string; next: string | null; reason: string | null; demoPassword: string };
+type Props = {
+  refreshCookieName: string;
+  refreshCookiePath: string;
+  next: string | null;
+  reason: string | null;
+  demoPassword: string;
+  graceSeconds: number;
+};
 
 /** Reasons a refresh fails that are simply "not logged in", not worth an explanation. */
 const QUIET = new Set(["refresh_missing", "logged_out"]);
 
-export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword }: Props) {
+export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword, graceSeconds }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const hybrid = useHybrid();
   const router = useRouter();
@@ -86,12 +95,14 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
           </div>
           <JwtView token={hybrid.accessToken} showPayload={false} />
           <TamperTry token={hybrid.accessToken} mode="hybrid" />
+          <RefreshChain graceSeconds={graceSeconds} />
+          <HybridDevices />
         </>
       ) : (
         <>
           {outReason ? (
             <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
-              Refresh refused: {outReason in AUTH_ERRORS ? AUTH_ERRORS[outReason as AuthErrorCode][1] : outReason}{" "}
+              Refresh refused: {hybrid.status === "out" && hybrid.message ? hybrid.message : outReason in AUTH_ERRORS ? AUTH_ERRORS[outReason as AuthErrorCode][1] : outReason}{" "}
               <span className="font-mono text-xs">({outReason})</span>
             </p>
           ) : null}

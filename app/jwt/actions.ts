@@ -9,6 +9,6 @@ export type JwtLoginState = LoginFormState | { status: "ok"; accessToken: string
 export async function loginJwt(_prev: JwtLoginState, formData: FormData): Promise<JwtLoginState> {
   const checked = await checkLoginForm(formData);
   if (!checked.ok) return checked.state;
-  const { accessToken, expiresIn } = await createJwtLogin(checked.user);
+  const { accessToken, expiresIn } = await createJwtLogin(checked.user, { revocable: checked.options.revocable });
   return { status: "ok", accessToken, expiresIn };
 }

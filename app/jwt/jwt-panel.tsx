@@ -31,7 +31,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const token = useStoredJwt();
   const router = useRouter();
-  const [forgotten, setForgotten] = useState<{ token: string; exp: number } | null>(null);
+  const [forgotten, setForgotten] = useState<{ token: string; exp: number; denied: boolean } | null>(null);
   const m = MODES.jwt;
 
   useEffect(() => {
@@ -63,8 +63,12 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
             </Link>
             <button
               type="button"
-              onClick={() => {
-                setForgotten({ token: token as string, exp });
+              onClick={async () => {
+                const revocable = parts.payload.revocable === true;
+                if (revocable) {
+                  await callApi("/api/jwt/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }, "jwt", "log out: deny-list the jti");
+                }
+                setForgotten({ token: token as string, exp, denied: revocable });
                 forgetJwt();
                 record("jwt", { label: "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", method: "—", path: "", status: null, ms: null, code: null, credentials: [], received: null, timing: null });
               }}
@@ -79,12 +83,19 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
       ) : (
         <>
           {forgotten ? (
-            <Box title="Logged out — but the token is not dead" tone="warn">
-              <p data-testid="jwt-still-valid">
-                This page forgot the token. The server has nothing to delete, so <strong>the token itself stays valid</strong> until its{" "}
-                <code className="font-mono">exp</code>: <Countdown until={forgotten.exp} label="still valid for" />. Anyone holding a copy can keep
-                using it.
-              </p>
+            <Box title={forgotten.denied ? "Logged out — and deny-listed" : "Logged out — but the token is not dead"} tone="warn">
+              {forgotten.denied ? (
+                <p data-testid="jwt-deny-listed">
+                  This token was revocable: its <code className="font-mono">jti</code> is now on the deny-list, so a copy is refused at once. The price:
+                  every request with a revocable token costs a store lookup (see the timeline) — the state is back.
+                </p>
+              ) : (
+                <p data-testid="jwt-still-valid">
+                  This page forgot the token. The server has nothing to delete, so <strong>the token itself stays valid</strong> until its{" "}
+                  <code className="font-mono">exp</code>: <Countdown until={forgotten.exp} label="still valid for" />. Anyone holding a copy can keep
+                  using it.
+                </p>
+              )}
               <ApiCall
                 label="replay the forgotten token"
                 call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } }, "jwt", "replay after logout")}
@@ -98,7 +109,15 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
               then sends the token from script.
             </p>
           ) : null}
-          <LoginForm mode="jwt" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
+          <LoginForm
+            mode="jwt"
+            formAction={formAction}
+            pending={pending}
+            state={state}
+            next={next}
+            demoPassword={demoPassword}
+            option={{ name: "revocable", label: "Revocable: check a deny-list on every request" }}
+          />
         </>
       )}
       <ApiCall label="call GET /api/jwt/mypage" call={() => callApi("/api/jwt/mypage", { headers: bearer() }, "jwt")} buttonClass={m.accent.bar} />

@@ -7,12 +7,15 @@ import { sessionCookie } from "@/lib/auth/cookies";
 import { checkLoginForm, type LoginFormState } from "@/lib/auth/form-login";
 import { createSession, revokeSession } from "@/lib/auth/session";
 import { safeNext } from "@/lib/dal";
+import { env } from "@/lib/env";
 
 /** Logs in with a session: creates the row, sets the sealed cookie, re-renders the page. */
 export async function loginSession(_prev: LoginFormState, formData: FormData): Promise<LoginFormState> {
   const checked = await checkLoginForm(formData);
   if (!checked.ok) return checked.state;
-  const { cookieValue, maxAgeSeconds } = await createSession(checked.user, checked.meta);
+  const { cookieValue, maxAgeSeconds } = await createSession(checked.user, checked.meta, {
+    idleTimeoutSeconds: checked.options.shortIdle ? env().SESSION_DEMO_IDLE_SECONDS : undefined,
+  });
   const cookie = sessionCookie(maxAgeSeconds);
   (await cookies()).set(cookie.name, cookieValue, cookie.options);
   const next = safeNext(formData.get("next"));

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { SessionAnatomy } from "@/app/components/anatomy";
+import { SessionDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
@@ -18,15 +19,24 @@ import { loginSession } from "./actions";
 
 export type SessionView = {
   user: { username: string; displayName: string };
-  session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date };
+  session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date; idleTimeoutSeconds: number };
 };
 
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("session", loginSession);
 
-type Props = { initial: SessionView | null; cookieName: string; next: string | null; reason: string | null; demoPassword: string };
+type Props = {
+  initial: SessionView | null;
+  /** Why this browser's session cookie was refused on this page load (revoked, evicted, expired). */
+  ended: { code: string; message: string } | null;
+  cookieName: string;
+  next: string | null;
+  reason: string | null;
+  demoPassword: string;
+  demoIdleSeconds: number;
+};
 
-export function SessionPanel({ initial, cookieName, next, reason, demoPassword }: Props) {
+export function SessionPanel({ initial, ended, cookieName, next, reason, demoPassword, demoIdleSeconds }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const router = useRouter();
   const m = MODES.session;
@@ -39,7 +49,8 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
             <Countdown until={new Date(initial.session.expiresAt).getTime()} />
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Idle timeout slides with use; the session ends for good at {new Date(initial.session.absoluteExpiresAt).toLocaleString()}.
+            Ends after {initial.session.idleTimeoutSeconds} s without use (each use slides it); for good at{" "}
+            {new Date(initial.session.absoluteExpiresAt).toLocaleString()}.
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <Link href="/session/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
@@ -57,11 +68,25 @@ export function SessionPanel({ initial, cookieName, next, reason, demoPassword }
             </button>
           </div>
           <SessionAnatomy />
+          <SessionDevices />
         </>
       ) : (
         <>
+          {ended && !reason ? (
+            <p role="status" data-testid="session-ended" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
+              This browser&apos;s session was refused: {ended.message} <span className="font-mono text-xs">({ended.code})</span>
+            </p>
+          ) : null}
           {reason ? <ReturnedBecause reason={reason} next={next} /> : null}
-          <LoginForm mode="session" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
+          <LoginForm
+            mode="session"
+            formAction={formAction}
+            pending={pending}
+            state={state}
+            next={next}
+            demoPassword={demoPassword}
+            option={{ name: "short_idle", label: `End the session after ${demoIdleSeconds} s without use (demo)` }}
+          />
         </>
       )}
       <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />

@@ -29,6 +29,8 @@ export type AccessClaims = JWTPayload & {
   name: string;
   /** Hybrid only: the refresh-token family this access token was minted from. */
   sid?: string;
+  /** JWT mode's deny-list option: this token is checked against the deny-list on every request. */
+  revocable?: boolean;
 };
 
 export type VerifiedAccess = { ok: true; user: PublicUser; claims: AccessClaims };
@@ -37,7 +39,7 @@ export async function signAccessToken(
   user: PublicUser,
   audience: Audience,
   ttlSeconds: number,
-  extra: { sid?: string } = {},
+  extra: { sid?: string; revocable?: boolean } = {},
   now = new Date(),
 ): Promise<{ token: string; claims: AccessClaims }> {
   const { kid, privateKey } = await signingKey();

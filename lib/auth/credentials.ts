@@ -10,6 +10,10 @@ import { findUserForLogin, type PublicUser } from "./users";
 export const loginInput = z.object({
   username: z.string().trim().min(1, "Enter a username.").max(64, "At most 64 characters."),
   password: z.string().min(1, "Enter a password.").max(256, "At most 256 characters."),
+  /** Session mode: end the session after SESSION_DEMO_IDLE_SECONDS without use (the demo's short timeout). */
+  short_idle: z.boolean().optional(),
+  /** JWT mode: make the token revocable (checked against the deny-list on every request). */
+  revocable: z.boolean().optional(),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
@@ -21,7 +25,7 @@ const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, 
  * Checks a username and password, throttled per account and per client. An unknown user and a
  * wrong password get the same answer and take the same time (a dummy hash is verified).
  */
-export async function checkCredentials(input: LoginInput, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
+export async function checkCredentials(input: Pick<LoginInput, "username" | "password">, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
   const accountKey = input.username.toLowerCase();
   const wait = Math.max(perAccount.blockedFor(accountKey), perClient.blockedFor(clientIp));
   if (wait > 0) return failure("rate_limited", { retryAfterSeconds: wait });

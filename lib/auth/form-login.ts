@@ -23,7 +23,12 @@ export type LoginFormState =
  * password. The mode's action then creates its own credential.
  */
 export async function checkLoginForm(formData: FormData) {
-  const raw = { username: formData.get("username"), password: formData.get("password") };
+  const raw = {
+    username: formData.get("username"),
+    password: formData.get("password"),
+    short_idle: formData.get("short_idle") === "on",
+    revocable: formData.get("revocable") === "on",
+  };
   const username = typeof raw.username === "string" ? raw.username : "";
   const parsed = loginInput.safeParse(raw);
   if (!parsed.success) {
@@ -41,5 +46,5 @@ export async function checkLoginForm(formData: FormData) {
     if (checked.retryAfterSeconds) Object.assign(state, { retryAfterSeconds: checked.retryAfterSeconds, retryAt: Date.now() + checked.retryAfterSeconds * 1000 });
     return { ok: false as const, state };
   }
-  return { ok: true as const, user: checked.user as PublicUser, meta };
+  return { ok: true as const, user: checked.user as PublicUser, meta, options: { shortIdle: parsed.data.short_idle === true, revocable: parsed.data.revocable === true } };
 }

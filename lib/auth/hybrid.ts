@@ -29,7 +29,18 @@ export type HybridTokens = {
 
 const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
 
-async function issue(user: PublicUser, familyId: string, parentId: string | null, meta: RequestMeta, now: Date): Promise<HybridTokens> {
+/**
+ * Mints a refresh token (and an access token). With `claim`, the parent is marked used in the same
+ * transaction; a grace-window sibling is minted from a parent already used, without claiming it.
+ */
+async function issue(
+  user: PublicUser,
+  familyId: string,
+  parentId: string | null,
+  meta: RequestMeta,
+  now: Date,
+  claim = true,
+): Promise<HybridTokens> {
   const refreshToken = generateOpaqueToken();
   const refreshMaxAgeSeconds = env().REFRESH_TTL_SECONDS;
   const row = {
@@ -45,7 +56,7 @@ async function issue(user: PublicUser, familyId: string, parentId: string | null
   // Claiming the parent and creating the child happen together or not at all. `usedAt: null` in
   // the filter makes two concurrent rotations of one parent race for one row: only one wins.
   await db().$transaction(async (tx) => {
-    if (parentId) {
+    if (parentId && claim) {
       const claimed = await tx.refreshToken.updateMany({ where: { id: parentId, usedAt: null, revokedAt: null }, data: { usedAt: now } });
       if (claimed.count !== 1) throw new RotationLost();
     }
@@ -70,30 +81,59 @@ export function readHybrid(authorization: string | null, now = new Date()): Mayb
   return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, now);
 }
 
-async function revokeFamily(familyId: string, reason: string, now: Date) {
+export async function revokeFamily(familyId: string, reason: string, now: Date) {
   await db().refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
 }
 
-/** Exchanges a refresh token for a new access token and a new (rotated) refresh token. */
+/**
+ * Exchanges a refresh token for a new access token and a new (rotated) refresh token.
+ *
+ * A token presented again after its rotation means two holders — unless it comes back within
+ * REFRESH_GRACE_SECONDS of that rotation: then it is the same browser racing itself (two tabs, a
+ * burst of requests), and it gets a sibling token instead of a logout. Outside the window the
+ * whole family is revoked.
+ */
 export async function refreshHybrid(refreshToken: string | undefined, meta: RequestMeta, now = new Date()): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
   if (!refreshToken) return failure("refresh_missing");
   if (refreshToken.length > 128) return failure("refresh_invalid");
-  const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) }, include: { user: { select: publicUserSelect } } });
+  const id = hashToken(refreshToken);
+  const row = await db().refreshToken.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
   if (!row) return failure("refresh_invalid");
   if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
   if (row.expiresAt <= now) return failure("refresh_expired");
-  if (row.usedAt) {
-    await revokeFamily(row.familyId, "reuse_detected", now);
-    return failure("refresh_reused");
-  }
+  if (row.usedAt) return reuse(row, meta, now);
   try {
     return { ok: true, ...(await issue(row.user, row.familyId, row.id, meta, now)) };
   } catch (error) {
     if (!(error instanceof RotationLost)) throw error;
-    // Another request rotated this token between our read and our claim: that is a reuse too.
-    await revokeFamily(row.familyId, "reuse_detected", now);
-    return failure("refresh_reused");
+    // Another request rotated this token between our read and our claim.
+    const again = await db().refreshToken.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
+    if (!again?.usedAt || again.revokedAt) return failure("refresh_revoked");
+    return reuse(again, meta, now);
   }
+}
+
+type UsedRow = { id: string; familyId: string; usedAt: Date | null; user: PublicUser };
+
+async function reuse(row: UsedRow, meta: RequestMeta, now: Date): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
+  if (withinGrace(row.usedAt, now)) return { ok: true, ...(await issue(row.user, row.familyId, row.id, meta, now, false)) };
+  await revokeFamily(row.familyId, "reuse_detected", now);
+  return failure("refresh_reused");
+}
+
+/** Whether a token used at `usedAt` may still be presented at `now` without counting as theft. */
+export function withinGrace(usedAt: Date | null, now: Date, graceSeconds = env().REFRESH_GRACE_SECONDS): boolean {
+  return usedAt !== null && now.getTime() - usedAt.getTime() <= graceSeconds * 1000;
+}
+
+/** What a refresh token would get if presented now, without rotating it (the replay lab's check). */
+export async function refreshTokenState(refreshToken: string, now = new Date()): Promise<{ ok: true } | AuthFailure> {
+  const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) } });
+  if (!row) return failure("refresh_invalid");
+  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
+  if (row.expiresAt <= now) return failure("refresh_expired");
+  if (row.usedAt && !withinGrace(row.usedAt, now)) return failure("refresh_reused", { message: "Already rotated: presenting it would revoke the family." });
+  return { ok: true };
 }
 
 /** Logs out: revokes the family of the presented refresh token, so no refresh works any more. */

@@ -1,8 +1,9 @@
 import "server-only";
+import { db } from "../db";
 import { env } from "../env";
 import type { MaybePromise } from "../trace";
 import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
-import type { AuthFailure } from "./errors";
+import { type AuthFailure, failure } from "./errors";
 import type { PublicUser } from "./users";
 
 /**
@@ -15,24 +16,44 @@ export const JWT_AUDIENCE = "login-lab:jwt";
 
 export type JwtLogin = { accessToken: string; expiresIn: number; claims: AccessClaims };
 
-/** Signs an access token for the JWT API. Nothing is written anywhere. */
-export async function createJwtLogin(user: PublicUser, now = new Date()): Promise<JwtLogin> {
+/**
+ * Signs an access token for the JWT API. Nothing is written anywhere. A `revocable` token (the
+ * deny-list option) carries `revocable: true`, and every request with it costs a store lookup.
+ */
+export async function createJwtLogin(user: PublicUser, options: { revocable?: boolean; now?: Date } = {}): Promise<JwtLogin> {
   const expiresIn = env().JWT_TTL_SECONDS;
-  const { token, claims } = await signAccessToken(user, JWT_AUDIENCE, expiresIn, {}, now);
+  const extra = options.revocable ? { revocable: true } : {};
+  const { token, claims } = await signAccessToken(user, JWT_AUDIENCE, expiresIn, extra, options.now);
   return { accessToken: token, expiresIn, claims };
 }
 
-/** Authenticates a request by its Authorization header alone. */
+/** Authenticates a request by its Authorization header alone — plus the deny-list for revocable tokens. */
 export function readJwt(authorization: string | null, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
   const bearer = bearerToken(authorization);
   if (!bearer.ok) return bearer;
-  return verifyAccessToken(bearer.token, JWT_AUDIENCE, now);
+  const verified = verifyAccessToken(bearer.token, JWT_AUDIENCE, now);
+  return verified instanceof Promise ? verified.then(checkDenyList) : checkDenyList(verified);
+}
+
+function checkDenyList(result: VerifiedAccess | AuthFailure): MaybePromise<VerifiedAccess | AuthFailure> {
+  if (!result.ok || result.claims.revocable !== true) return result;
+  return db()
+    .deniedToken.findUnique({ where: { jti: result.claims.jti }, select: { jti: true } })
+    .then((denied) => (denied ? failure("token_revoked") : result));
 }
 
 /**
- * Logging out of JWT mode only makes the client forget the token. The server has nothing to
- * delete, so a copy of the token keeps working until `exp`.
+ * Logging out of JWT mode makes the client forget the token. The server has nothing to delete,
+ * so a copy keeps working until `exp` — unless the token is revocable: then its jti goes on the
+ * deny-list (until its exp, after which the signature check refuses it anyway).
  */
-export function revokeJwt(): { revoked: false; reason: string } {
-  return { revoked: false, reason: "A signed JWT cannot be revoked without server state: it stays valid until exp." };
+export async function revokeJwt(authorization: string | null, now = new Date()): Promise<{ revoked: boolean; message: string }> {
+  const result = await readJwt(authorization, now);
+  if (!result.ok) return { revoked: false, message: result.message };
+  if (result.claims.revocable !== true) {
+    return { revoked: false, message: "This token is not revocable: the server keeps no state for it, so it stays valid until exp." };
+  }
+  await db().deniedToken.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db().deniedToken.create({ data: { jti: result.claims.jti, userId: result.user.id, expiresAt: new Date(result.claims.exp * 1000) } });
+  return { revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." };
 }

@@ -23,10 +23,14 @@ export type SessionRow = {
   absoluteExpiresAt: Date;
   userAgent: string | null;
   ip: string | null;
+  idleTimeoutSeconds: number | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
   user: PublicUser;
 };
 
-type RawRow = Omit<SessionRow, "user" | "createdAt" | "lastSeenAt" | "idleExpiresAt" | "absoluteExpiresAt"> & {
+type RawRow = Omit<SessionRow, "user" | "createdAt" | "lastSeenAt" | "idleExpiresAt" | "absoluteExpiresAt" | "revokedAt"> & {
+  revokedAt: string | null;
   createdAt: string;
   lastSeenAt: string;
   idleExpiresAt: string;
@@ -36,7 +40,7 @@ type RawRow = Omit<SessionRow, "user" | "createdAt" | "lastSeenAt" | "idleExpire
 };
 
 const SQL = `SELECT s.id, s.userId, s.createdAt, s.lastSeenAt, s.idleExpiresAt, s.absoluteExpiresAt, s.userAgent, s.ip,
-  u.username, u.displayName FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`;
+  s.idleTimeoutSeconds, s.revokedAt, s.revokedReason, u.username, u.displayName FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`;
 
 const globalForStore = globalThis as unknown as { loginLabSessionRead?: Statement<[string], RawRow> | null };
 
@@ -71,6 +75,9 @@ export function findSessionWithUser(id: string): MaybePromise<SessionRow | null>
     absoluteExpiresAt: new Date(raw.absoluteExpiresAt),
     userAgent: raw.userAgent,
     ip: raw.ip,
+    idleTimeoutSeconds: raw.idleTimeoutSeconds,
+    revokedAt: raw.revokedAt ? new Date(raw.revokedAt) : null,
+    revokedReason: raw.revokedReason,
     user: { id: raw.userId, username: raw.username, displayName: raw.displayName },
   };
 }

@@ -14,7 +14,7 @@ const after = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 100
 describe("session mode", () => {
   test("create stores sha256(token), never the token; the cookie is an opaque seal", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, t0);
+    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
     assert.match(cookieValue, /^Fe26\.2\*/);
     assert.doesNotMatch(cookieValue, /alice|user_alice/);
     const unsealed = await unsealSessionToken(cookieValue);
@@ -50,28 +50,30 @@ describe("session mode", () => {
     assert.equal(outcome(await readSession(await sealSessionToken("x".repeat(43)))), "session_revoked");
   });
 
-  test("idle expiry: refused after the idle timeout without use, and the row is removed", async () => {
+  test("idle expiry: refused after the idle timeout without use, and the row kept to say why", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, t0);
+    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
     assert.equal(outcome(await readSession(cookieValue, after(t0, IDLE - 1))), "ok");
     // That use slid the idle expiry forward…
     const slid = await db().session.findUniqueOrThrow({ where: { id: session.id } });
     assert.equal(slid.idleExpiresAt.getTime(), after(t0, 2 * IDLE - 1).getTime());
     // …so only a long silence after it expires the session.
-    assert.equal(outcome(await readSession(cookieValue, after(t0, 2 * IDLE - 1))), "session_expired");
-    assert.equal(await db().session.count({ where: { id: session.id } }), 0);
+    const expired = await readSession(cookieValue, after(t0, 2 * IDLE - 1));
+    assert.equal(outcome(expired), "session_expired");
+    assert.match(!expired.ok ? expired.message : "", /idle/);
+    assert.equal(outcome(await readSession(cookieValue, after(t0, 2 * IDLE + 100))), "session_expired", "still expired, not unknown");
   });
 
   test("absolute expiry: refused at the absolute limit even when used all along", async () => {
     const t0 = new Date();
-    const { cookieValue } = await createSession(alice, meta, t0);
+    const { cookieValue } = await createSession(alice, meta, { now: t0 });
     for (let s = IDLE - 10; s < ABSOLUTE; s += IDLE - 10) assert.equal(outcome(await readSession(cookieValue, after(t0, s))), "ok", `at +${s}s`);
     assert.equal(outcome(await readSession(cookieValue, after(t0, ABSOLUTE))), "session_expired");
   });
 
   test("last-seen is written at most once a minute", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, t0);
+    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
     await readSession(cookieValue, after(t0, 30));
     assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), t0.getTime());
     await readSession(cookieValue, after(t0, 61));

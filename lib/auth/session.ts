@@ -7,6 +7,7 @@ import type { MaybePromise } from "../trace";
 
 import { type AuthFailure, failure } from "./errors";
 import type { RequestMeta } from "./request-meta";
+import { makeRoomFor, revokedFailure } from "./session-devices";
 import { findSessionWithUser, type SessionRow } from "./session-store";
 import { generateOpaqueToken, hashToken } from "./tokens";
 import type { PublicUser } from "./users";
@@ -27,15 +28,20 @@ export type SessionInfo = {
   expiresAt: Date;
   userAgent: string | null;
   ip: string | null;
+  /** Seconds of inactivity that end this session. */
+  idleTimeoutSeconds: number;
 };
 export type ValidSession = { ok: true; user: PublicUser; session: SessionInfo };
 
 type SealedContent = { t?: unknown };
 
-function info(row: Omit<SessionInfo, "expiresAt">): SessionInfo {
+type Row = Omit<SessionInfo, "expiresAt" | "idleTimeoutSeconds"> & { idleTimeoutSeconds: number | null };
+
+function info(row: Row): SessionInfo {
   const expiresAt = row.idleExpiresAt < row.absoluteExpiresAt ? row.idleExpiresAt : row.absoluteExpiresAt;
   const { id, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, userAgent, ip } = row;
-  return { id, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, expiresAt, userAgent, ip };
+  const idleTimeoutSeconds = row.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
+  return { id, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, expiresAt, userAgent, ip, idleTimeoutSeconds };
 }
 
 const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
@@ -95,11 +101,19 @@ export async function unsealSessionToken(cookieValue: string | undefined, now = 
   return { ok: true, ...opened };
 }
 
-/** Creates the session row and returns the sealed cookie value to set. */
-export async function createSession(user: PublicUser, meta: RequestMeta, now = new Date()) {
+export type CreateOptions = { now?: Date; idleTimeoutSeconds?: number };
+
+/**
+ * Creates the session row and returns the sealed cookie value to set. Enforces the per-user
+ * limit first: beyond it, the oldest sessions are evicted (and told why on their next request).
+ */
+export async function createSession(user: PublicUser, meta: RequestMeta, options: CreateOptions = {}) {
+  const now = options.now ?? new Date();
   const token = generateOpaqueToken();
-  const { SESSION_IDLE_TTL_SECONDS: idle, SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
+  const { SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
+  const idle = options.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
   const absoluteExpiresAt = addSeconds(now, absolute);
+  await makeRoomFor(user.id, now);
   const row = await db().session.create({
     data: {
       id: hashToken(token),
@@ -108,6 +122,7 @@ export async function createSession(user: PublicUser, meta: RequestMeta, now = n
       lastSeenAt: now,
       idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
       absoluteExpiresAt,
+      idleTimeoutSeconds: options.idleTimeoutSeconds ?? null,
       userAgent: meta.userAgent,
       ip: meta.ip,
     },
@@ -134,14 +149,13 @@ function lookUp(id: string, now: Date): MaybePromise<ValidSession | AuthFailure>
 
 function check(row: SessionRow | null, id: string, now: Date): MaybePromise<ValidSession | AuthFailure> {
   if (!row) return failure("session_revoked");
-  if (row.idleExpiresAt <= now || row.absoluteExpiresAt <= now) {
-    return db()
-      .session.deleteMany({ where: { id } })
-      .then(() => failure("session_expired"));
-  }
+  if (row.revokedAt) return revokedFailure(row.revokedReason);
+  // An expired row stays (purged at the user's next login), so the browser keeps hearing why.
+  if (row.idleExpiresAt <= now) return failure("session_expired", { message: "The session expired: it was idle for too long." });
+  if (row.absoluteExpiresAt <= now) return failure("session_expired", { message: "The session reached its maximum lifetime." });
   const { user, ...session } = row;
   const valid: ValidSession = { ok: true, user, session: info(session) };
-  const idle = env().SESSION_IDLE_TTL_SECONDS;
+  const idle = row.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
   if (now.getTime() - row.lastSeenAt.getTime() < Math.min(60, idle / 10) * 1000) return valid;
   const idleExpiresAt = earlier(addSeconds(now, idle), row.absoluteExpiresAt);
   return db()

@@ -12,7 +12,7 @@ export type HybridState =
   | { status: "unknown" }
   | { status: "refreshing" }
   | { status: "in"; accessToken: string; exp: number }
-  | { status: "out"; reason: string | null };
+  | { status: "out"; reason: string | null; message?: string };
 
 let state: HybridState = { status: "unknown" };
 const listeners = new Set<() => void>();
@@ -36,16 +36,23 @@ export function setHybridAccessToken(accessToken: string) {
   set({ status: "in", accessToken, exp });
 }
 
+/** The access token in memory, if any (for calls that build their own request). */
+export function currentAccessToken(): string | null {
+  return state.status === "in" ? state.accessToken : null;
+}
+
 let inFlight: Promise<boolean> | null = null;
 
 /**
- * Rotates the refresh cookie for a new access token. Single-flight: callers that need a refresh
- * at the same moment share one request, because a second use of the same refresh token would
- * look like theft and revoke the family.
+ * Rotates the refresh cookie for a new access token. Single-flight: callers in this tab that need
+ * a refresh at the same moment share one request, and tabs take turns through a Web Lock, so that
+ * each refresh sends the cookie the previous one set. (The server's grace window covers what
+ * slips through, such as a browser without Web Locks.)
  */
 export function refreshHybrid(): Promise<boolean> {
-  inFlight ??= (async () => {
-    set({ status: "refreshing" });
+  inFlight ??= withRefreshLock(async () => {
+    // A page that still holds a token stays logged in while it is renewed.
+    if (state.status !== "in") set({ status: "refreshing" });
     try {
       const result = await callApi("/api/hybrid/refresh", { method: "POST" }, "hybrid", "refresh");
       const token = (result.body as { access_token?: unknown } | null)?.access_token;
@@ -53,7 +60,7 @@ export function refreshHybrid(): Promise<boolean> {
         setHybridAccessToken(token);
         return true;
       }
-      set({ status: "out", reason: errorCode(result) });
+      set({ status: "out", reason: errorCode(result), message: (result.body as { message?: string } | null)?.message });
       return false;
     } catch {
       set({ status: "out", reason: "network_error" });
@@ -61,8 +68,13 @@ export function refreshHybrid(): Promise<boolean> {
     } finally {
       inFlight = null;
     }
-  })();
+  });
   return inFlight;
+}
+
+function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks ? (locks.request("login-lab-hybrid-refresh", fn) as unknown as Promise<T>) : fn();
 }
 
 const expiringSoon = (s: HybridState) => s.status !== "in" || s.exp * 1000 - Date.now() < 5_000;

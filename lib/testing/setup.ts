@@ -22,4 +22,4 @@ Object.assign(process.env, {
 
 await applyMigrations(process.env.DATABASE_URL as string);
 const { seedDemoUsers } = await import("../../scripts/seed");
-await seedDemoUsers(TEST_PASSWORD);
+await seedDemoUsers(TEST_PASSWORD, ["alice", "bob", "carol"]);

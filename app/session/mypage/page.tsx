@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SessionDevices } from "@/app/components/devices";
 import { ProtectedData } from "@/app/components/protected-data";
 import { verifySession } from "@/lib/dal";
 import { logoutSession } from "../actions";
@@ -27,6 +28,9 @@ export default async function SessionMyPage() {
             <li>ends {session.expiresAt.toISOString()} unless used again</li>
             <li>device: {session.userAgent ?? "unknown"} · {session.ip}</li>
           </ul>
+          <div className="mt-3 rounded-lg bg-white p-3 dark:bg-zinc-900">
+            <SessionDevices />
+          </div>
           <div className="mt-3 flex gap-3">
             <form action={logoutSession}>
               <button type="submit" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-700">

@@ -2,12 +2,26 @@ import type { NextRequest } from "next/server";
 import { refreshCookie } from "@/lib/auth/cookies";
 import { refreshHybrid } from "@/lib/auth/hybrid";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { instrumented, json, jsonFailure } from "@/lib/http";
+import { z } from "zod";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 import { authStep } from "@/lib/trace";
 
-/** Rotates the refresh cookie and returns a fresh access token. A refused cookie is cleared. */
+const bodyToken = z.object({ refresh_token: z.string().max(256) });
+
+/**
+ * Rotates the refresh token and returns a fresh access token. Browsers send it as the cookie (and
+ * get the rotated one back as a cookie; a refused cookie is cleared). Clients without cookies
+ * (curl, mobile apps) send `{"refresh_token": …}` and get the rotated one in the JSON body.
+ */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
+    if (req.headers.get("content-type")?.includes("json")) {
+      const input = await readJson(req, bodyToken);
+      if (!input.ok) return input.response;
+      const result = await authStep(() => refreshHybrid(input.data.refresh_token, requestMeta(req.headers)));
+      if (!result.ok) return jsonFailure(result);
+      return json({ access_token: result.accessToken, token_type: "Bearer", expires_in: result.expiresIn, refresh_token: result.refreshToken });
+    }
     const cookie = refreshCookie();
     const result = await authStep(() => refreshHybrid(req.cookies.get(cookie.name)?.value, requestMeta(req.headers)));
     if (!result.ok) {

@@ -7,7 +7,7 @@ export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
     const login = await passwordLogin(req);
     if (!login.ok) return login.response;
-    const { accessToken, expiresIn } = await createJwtLogin(login.user);
+    const { accessToken, expiresIn } = await createJwtLogin(login.user, { revocable: login.options.revocable });
     return json({ access_token: accessToken, token_type: "Bearer", expires_in: expiresIn });
   });
 }

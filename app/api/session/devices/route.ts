@@ -1,26 +1,15 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
 import { sessionCookie } from "@/lib/auth/cookies";
-import { createSession, readSession } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
+import { readSession } from "@/lib/auth/session";
+import { listDevices } from "@/lib/auth/session-devices";
+import { env } from "@/lib/env";
+import { instrumented, json, jsonFailure } from "@/lib/http";
 
-const body = z.object({ count: z.number().int().min(1).max(50) });
-const MAX_PER_USER = 200;
-
-/**
- * "Log in N more devices" (S3): creates N more sessions for the logged-in user, as N other
- * browsers logging in would, so the store view shows state growing with logins.
- */
-export function POST(req: NextRequest) {
+/** The logged-in user's live sessions, as devices, with this one marked. */
+export function GET(req: NextRequest) {
   return instrumented(null, req, async () => {
     const owner = await readSession(req.cookies.get(sessionCookie().name)?.value);
     if (!owner.ok) return jsonFailure(owner);
-    const input = await readJson(req, body);
-    if (!input.ok) return input.response;
-    const existing = await db().session.count({ where: { userId: owner.user.id } });
-    const count = Math.max(0, Math.min(input.data.count, MAX_PER_USER - existing));
-    for (let i = 0; i < count; i++) await createSession(owner.user, { userAgent: `Simulated device ${existing + i + 1}`, ip: "203.0.113.7" });
-    return json({ created: count, sessions: existing + count, limit: MAX_PER_USER });
+    return json({ devices: await listDevices(owner.user.id, owner.session.id), limit: env().SESSION_MAX_PER_USER });
   });
 }

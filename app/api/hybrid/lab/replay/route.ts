@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { refreshHybrid, refreshTokenState } from "@/lib/auth/hybrid";
+import { openCapture } from "@/lib/auth/lab";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
+
+const body = z.object({ capture: z.string().max(2048), rotate: z.boolean().default(false) });
+
+/**
+ * Replay lab: presents a captured refresh token. `rotate: true` really uses it, as a thief would
+ * (an already-rotated token then revokes the family); otherwise it only asks what would happen.
+ * Either way no token comes back: the answer is only accepted or refused, and why.
+ */
+export function POST(req: NextRequest) {
+  return instrumented(null, req, async () => {
+    const input = await readJson(req, body);
+    if (!input.ok) return input.response;
+    const token = await openCapture("refresh", input.data.capture);
+    if (!token) return jsonFailure("invalid_body");
+    const result = input.data.rotate ? await refreshHybrid(token, requestMeta(req.headers)) : await refreshTokenState(token);
+    return json(result.ok ? { accepted: true } : { accepted: false, error: result.code, message: result.message });
+  });
+}

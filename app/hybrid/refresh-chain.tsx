@@ -1,0 +1,97 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { Countdown } from "@/app/components/countdown";
+import { callApi } from "@/lib/client/api";
+import { refreshHybrid } from "@/lib/client/hybrid-store";
+import { useTimeline } from "@/lib/client/timeline";
+
+type Link = { id: string; parent: string | null; createdAt: string; usedAt: string | null; revokedAt: string | null; revokedReason: string | null; current: boolean };
+
+const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+const time = (iso: string) => new Date(iso).toLocaleTimeString();
+
+/**
+ * The refresh-token chain of this browser's family, and the reuse lab (G3): steal a copy of the
+ * refresh token, let the page rotate it, replay the stolen copy — the whole family is revoked.
+ */
+export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
+  const [links, setLinks] = useState<Link[]>([]);
+  const [stolen, setStolen] = useState<{ capture: string; at: number } | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const timeline = useTimeline("hybrid");
+  const activity = timeline.filter((e) => e.path !== "/api/hybrid/family").length;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const rotatedAt = stolen ? timeline.find((e) => e.path === "/api/hybrid/refresh" && e.status === 200 && e.at > stolen.at)?.at : undefined;
+
+  const load = useCallback(async () => {
+    const r = await callApi("/api/hybrid/family");
+    if (r.status === 200) setLinks((r.body as { links: Link[] }).links);
+  }, []);
+  useEffect(() => void load(), [load, activity]);
+
+  return (
+    <div data-testid="refresh-chain" className="flex flex-col gap-2 text-xs">
+      <h3 className="font-semibold">This login&apos;s refresh tokens ({links.length})</h3>
+      <ol className="flex max-h-40 flex-col gap-0.5 overflow-auto font-mono">
+        {links.map((l, i) => (
+          <li key={l.id} data-testid="chain-link" className={l.current ? "font-semibold" : "text-zinc-500"}>
+            {i === 0 ? "●" : "└▶"} {l.id} {l.current ? "← the cookie now" : ""}
+            {l.revokedAt ? <span className="text-red-700 dark:text-red-400"> revoked ({l.revokedReason})</span> : l.usedAt ? ` used ${time(l.usedAt)}` : " unused"}
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={button}
+          onClick={async () => {
+            const r = await callApi("/api/hybrid/lab/capture", { method: "POST" }, "hybrid", "steal a copy");
+            setOutcome(null);
+            setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at: Date.now() } : null);
+          }}
+        >
+          Steal a copy of the refresh token
+        </button>
+        <button
+          type="button"
+          className={button}
+          disabled={!stolen || !rotatedAt || Date.now() < rotatedAt + graceSeconds * 1000}
+          onClick={async () => {
+            const r = await callApi(
+              "/api/hybrid/lab/replay",
+              { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ capture: stolen?.capture, rotate: true }) },
+              "hybrid",
+              "thief replays the old token",
+            );
+            const b = r.body as { accepted: boolean; error?: string };
+            setOutcome(b.accepted ? "accepted" : (b.error ?? "refused"));
+            setStolen(null);
+            await load();
+            await refreshHybrid(); // the legitimate page tries its own, newer token next
+          }}
+        >
+          Replay the stolen (old) copy
+        </button>
+      </div>
+      {stolen && !rotatedAt ? <p>Stolen. Now let the page rotate it: press &quot;Refresh now&quot;.</p> : null}
+      {stolen && rotatedAt && Date.now() < rotatedAt + graceSeconds * 1000 ? (
+        <p>
+          Rotated. Within {graceSeconds} s a second use still counts as the same browser racing itself (two tabs):{" "}
+          <Countdown until={rotatedAt + graceSeconds * 1000} label="replay possible in" />
+        </p>
+      ) : null}
+      {outcome ? (
+        <p data-testid="reuse-outcome" className="rounded bg-red-50 px-2 py-1 text-red-800 dark:bg-red-950/40 dark:text-red-300">
+          {outcome === "refresh_reused"
+            ? "Reuse detected (refresh_reused): the whole family is revoked — the thief's copy and this page's newer token alike."
+            : `The server answered: ${outcome}`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { db } from "../db";
+import { outcome } from "../testing/outcome";
+import { createJwtLogin, readJwt, revokeJwt } from "./jwt";
+
+const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
+
+describe("JWT mode and its deny-list", () => {
+  test("an ordinary token cannot be revoked: logout changes nothing, the copy keeps working", async () => {
+    const { accessToken } = await createJwtLogin(alice);
+    const result = await revokeJwt(`Bearer ${accessToken}`);
+    assert.equal(result.revoked, false);
+    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "ok");
+  });
+
+  test("a revocable token is refused right after logout, and costs a store lookup on every request", async () => {
+    const { accessToken, claims } = await createJwtLogin(alice, { revocable: true });
+    assert.equal(claims.revocable, true);
+    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "ok");
+    assert.deepEqual(await revokeJwt(`Bearer ${accessToken}`), { revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." });
+    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "token_revoked");
+    const row = await db().deniedToken.findUniqueOrThrow({ where: { jti: claims.jti } });
+    assert.equal(row.expiresAt.getTime(), claims.exp * 1000);
+  });
+
+  test("deny-list entries past their token's exp are purged at the next logout", async () => {
+    await db().deniedToken.create({ data: { jti: "old-one", userId: "user_alice", expiresAt: new Date(Date.now() - 1000) } });
+    const { accessToken } = await createJwtLogin(alice, { revocable: true });
+    await revokeJwt(`Bearer ${accessToken}`);
+    assert.equal(await db().deniedToken.count({ where: { jti: "old-one" } }), 0);
+  });
+});

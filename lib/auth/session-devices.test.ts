@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { outcome } from "../testing/outcome";
+import { createSession, readSession } from "./session";
+import { deviceName, listDevices, revokeDevice, revokeOtherDevices } from "./session-devices";
+
+const carol = { id: "user_carol", username: "carol", displayName: "Carol" };
+const meta = (n: number) => ({ userAgent: `device ${n}`, ip: "127.0.0.1" });
+
+describe("session devices", () => {
+  test("list, revoke one, revoke the others: the revoked side is told why", async () => {
+    const a = await createSession(carol, meta(1));
+    const b = await createSession(carol, meta(2));
+    const c = await createSession(carol, meta(3));
+    const devices = await listDevices(carol.id, a.session.id);
+    assert.ok(devices.some((d) => d.id === a.session.id && d.current));
+    assert.ok(await revokeDevice(carol.id, b.session.id));
+    const refused = await readSession(b.cookieValue);
+    assert.equal(outcome(refused), "session_revoked");
+    assert.match(refused.ok ? "" : refused.message, /revoked from another device/);
+    assert.equal(await revokeDevice("user_alice", c.session.id), false, "never another user's session");
+    assert.ok((await revokeOtherDevices(carol.id, a.session.id)) >= 1);
+    assert.equal(outcome(await readSession(c.cookieValue)), "session_revoked");
+    assert.equal(outcome(await readSession(a.cookieValue)), "ok");
+    assert.deepEqual((await listDevices(carol.id, a.session.id)).map((d) => d.id), [a.session.id]);
+  });
+
+  test("the per-user limit (20) evicts the oldest session, which hears why", async () => {
+    const first = await createSession(carol, meta(100));
+    for (let i = 0; i < 20; i++) await createSession(carol, meta(101 + i));
+    const evicted = await readSession(first.cookieValue);
+    assert.equal(outcome(evicted), "session_evicted");
+    assert.match(evicted.ok ? "" : evicted.message, /at most 20 sessions/);
+    assert.equal((await listDevices(carol.id, "")).length, 20);
+  });
+
+  test("a short idle timeout chosen at login ends the session after that much silence", async () => {
+    const t0 = new Date();
+    const s = await createSession(carol, meta(200), { now: t0, idleTimeoutSeconds: 15 });
+    assert.equal(s.session.idleTimeoutSeconds, 15);
+    assert.equal(outcome(await readSession(s.cookieValue, new Date(t0.getTime() + 14_000))), "ok");
+    assert.equal(outcome(await readSession(s.cookieValue, new Date(t0.getTime() + 14_000 + 15_000))), "session_expired");
+  });
+
+  test("device names come from the user agent", () => {
+    assert.equal(deviceName("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"), "Chrome 156 on Linux");
+    assert.equal(deviceName("curl/8.5.0"), "curl/8.5.0");
+    assert.equal(deviceName(null), "unknown device");
+  });
+});

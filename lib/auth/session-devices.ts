@@ -1,0 +1,91 @@
+import "server-only";
+import { UAParser } from "ua-parser-js";
+import { db } from "../db";
+import { env } from "../env";
+import { type AuthFailure, failure } from "./errors";
+
+/**
+ * Session mode's fine control (S6): every session of a user as a device, revoke one, revoke all
+ * others, and a limit on sessions per user that evicts the oldest. Sessions ended this way keep
+ * their row with a reason, so the browser holding one is told why on its very next request.
+ */
+
+export const REVOKED_BY_USER = "revoked_from_another_device";
+export const EVICTED_BY_LIMIT = "evicted_by_session_limit";
+
+/** The refusal a revoked row earns, naming why. */
+export function revokedFailure(reason: string | null): AuthFailure {
+  if (reason === EVICTED_BY_LIMIT) {
+    return failure("session_evicted", { message: `This session was ended to make room: at most ${env().SESSION_MAX_PER_USER} sessions per user, and a newer login took its place.` });
+  }
+  if (reason === REVOKED_BY_USER) return failure("session_revoked", { message: "This session was revoked from another device." });
+  return failure("session_revoked");
+}
+
+export type Device = {
+  id: string;
+  device: string;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  current: boolean;
+};
+
+/** "Chrome 156 on Linux" from a user agent; the raw string's start when it is not a browser's. */
+export function deviceName(userAgent: string | null): string {
+  if (!userAgent) return "unknown device";
+  const ua = new UAParser(userAgent).getResult();
+  if (!ua.browser.name) return userAgent.slice(0, 48);
+  const os = ua.os.name ? ` on ${ua.os.name}${ua.os.version ? ` ${ua.os.version}` : ""}` : "";
+  return `${ua.browser.name} ${ua.browser.major ?? ""}`.trim() + os;
+}
+
+const live = (now: Date) => ({ revokedAt: null, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } });
+
+/** The user's live sessions, newest first, with the one making this request marked. */
+export async function listDevices(userId: string, currentId: string, now = new Date()): Promise<Device[]> {
+  const rows = await db().session.findMany({ where: { userId, ...live(now) }, orderBy: { createdAt: "desc" } });
+  return rows.map((r) => ({
+    id: r.id,
+    device: deviceName(r.userAgent),
+    ip: r.ip,
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    expiresAt: r.idleExpiresAt < r.absoluteExpiresAt ? r.idleExpiresAt : r.absoluteExpiresAt,
+    current: r.id === currentId,
+  }));
+}
+
+/** Revokes one of the user's sessions (never another user's). */
+export async function revokeDevice(userId: string, sessionId: string, now = new Date()): Promise<boolean> {
+  const { count } = await db().session.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
+    data: { revokedAt: now, revokedReason: REVOKED_BY_USER },
+  });
+  return count > 0;
+}
+
+/** Revokes every session of the user except the current one; returns how many. */
+export async function revokeOtherDevices(userId: string, currentId: string, now = new Date()): Promise<number> {
+  const { count } = await db().session.updateMany({
+    where: { userId, id: { not: currentId }, revokedAt: null },
+    data: { revokedAt: now, revokedReason: REVOKED_BY_USER },
+  });
+  return count;
+}
+
+/**
+ * Before a login: forgets the user's long-dead rows, then evicts the oldest live sessions so that
+ * the new one fits within SESSION_MAX_PER_USER.
+ */
+export async function makeRoomFor(userId: string, now: Date): Promise<number> {
+  const anHourAgo = new Date(now.getTime() - 3600_000);
+  await db().session.deleteMany({ where: { userId, OR: [{ absoluteExpiresAt: { lt: anHourAgo } }, { idleExpiresAt: { lt: anHourAgo } }] } });
+  const liveRows = await db().session.findMany({ where: { userId, ...live(now) }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const excess = liveRows.length - (env().SESSION_MAX_PER_USER - 1);
+  if (excess <= 0) return 0;
+  const oldest = liveRows.slice(0, excess).map((r) => r.id);
+  await db().session.updateMany({ where: { id: { in: oldest } }, data: { revokedAt: now, revokedReason: EVICTED_BY_LIMIT } });
+  return excess;
+}
