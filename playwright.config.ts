@@ -51,6 +51,7 @@ export default defineConfig({
       // Short demo values, so that waiting for them stays short.
       SESSION_DEMO_IDLE_SECONDS: "3",
       REFRESH_GRACE_SECONDS: "2",
+      LAB_XSS_ENABLED: "true",
       // Set here, so the development secrets in .env.local never reach this run.
       JWT_PRIVATE_KEY: process.env.E2E_JWT_PRIVATE_KEY,
     },

@@ -1,9 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { unsealSessionToken } from "@/lib/auth/session";
+import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 
 /**
- * The request guard. It can only guard what reaches it on a navigation:
+ * The request guard, in front of every page:
+ * - every page gets a Content-Security-Policy with a fresh nonce (Next.js puts it on its own
+ *   scripts), except the deliberately vulnerable XSS lab, which gets one only when asked to;
  * - /session/mypage: the browser sends the session cookie by itself, so an absent or unreadable
  *   cookie is redirected to the login panel here (the page checks the store again before it
  *   renders anything; this is only the quick check);
@@ -12,9 +15,22 @@ import { unsealSessionToken } from "@/lib/auth/session";
  *   verifies it.
  */
 export async function proxy(req: NextRequest) {
-  const unsealed = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value);
-  if (unsealed.ok) return NextResponse.next();
-  return NextResponse.redirect(loginPanelUrl(req, "session", unsealed.code));
+  const { pathname, searchParams } = req.nextUrl;
+  if (pathname === "/session/mypage") {
+    const unsealed = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value);
+    if (!unsealed.ok) return NextResponse.redirect(loginPanelUrl(req, "session", unsealed.code));
+  }
+  const vulnerable = pathname === "/lab/xss" && searchParams.get("csp") !== "on";
+  if (vulnerable) return NextResponse.next();
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
 }
 
 /** Back to the mode's panel on `/`, remembering where the visitor was going and why they are back. */
@@ -26,4 +42,15 @@ export function loginPanelUrl(req: NextRequest, mode: "session" | "jwt" | "hybri
   return url;
 }
 
-export const config = { matcher: ["/session/mypage"] };
+export const config = {
+  matcher: [
+    {
+      // Pages only: not the JSON API, not static files.
+      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|\\.well-known).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

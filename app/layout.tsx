@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: "Log in three ways, watch what the browser stores and sends, and see what each approach really costs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-zinc-100 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

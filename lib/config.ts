@@ -57,6 +57,8 @@ const schema = z
     SESSION_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
     SESSION_DEMO_IDLE_SECONDS: seconds(15),
     REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+    /** The deliberately vulnerable XSS lab: on in development, off in production unless "true". */
+    LAB_XSS_ENABLED: z.enum(["true", "false"]).optional(),
     DEMO_USERS: z
       .string()
       .default("alice,bob")
@@ -76,6 +78,7 @@ const schema = z
     DEMO_PASSWORD: c.DEMO_PASSWORD ?? DEV_DEMO_PASSWORD,
     /** Secure cookies by default in production; http://localhost development needs them off. */
     cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === "true" : c.NODE_ENV === "production",
+    labXssEnabled: c.LAB_XSS_ENABLED ? c.LAB_XSS_ENABLED === "true" : c.NODE_ENV !== "production",
   }));
 
 /** The documented development default, shown on the login panels. Never used in production. */

@@ -79,6 +79,23 @@ export async function passwordLogin(req: Request) {
   return { ok: true as const, user: checked.user, meta, options: { shortIdle: body.data.short_idle === true, revocable: body.data.revocable === true } };
 }
 
+/**
+ * A state-changing request sent by a page of another origin. SameSite already keeps the session
+ * and refresh cookies off cross-site requests; this also refuses same-site ones (a sibling
+ * subdomain) and any browser that ignores SameSite. Clients without an Origin (curl) pass.
+ */
+export function crossSite(req: Request): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return false;
+  if (req.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return origin === "null";
+  try {
+    return new URL(origin).host !== req.headers.get("host");
+  } catch {
+    return true;
+  }
+}
+
 /** What credentials reached the server with a request, by name and size: the other side of HttpOnly. */
 export type Received = { cookieHeaderBytes: number; cookies: { name: string; bytes: number }[]; authorizationBytes: number };
 
@@ -100,7 +117,7 @@ export function received(headers: Headers): Received {
  * with their sizes), and records the auth time of guarded routes for the compare page.
  */
 export async function instrumented(route: RouteName | null, req: Request, handler: () => Promise<Response>): Promise<Response> {
-  const { result: res, trace } = await traced(handler);
+  const { result: res, trace } = await traced(() => (crossSite(req) ? Promise.resolve(jsonFailure("cross_site_request")) : handler()));
   res.headers.set("Server-Timing", serverTiming(trace));
   res.headers.set("X-Credentials-Received", JSON.stringify(received(req.headers)));
   if (route) recordAuth(route, trace);

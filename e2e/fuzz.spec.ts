@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { DEMO_PASSWORD, expect, REFRESH_COOKIE, SESSION_COOKIE, setCookie, test } from "./fixtures";
+
+/**
+ * Property: whatever credential arrives — garbage, truncated, tampered, re-signed with the wrong
+ * algorithm, claims edited — every guarded route answers 400 or 401. Never 2xx, never 5xx.
+ */
+const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+const printable = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~+/=*!$%&()[]{}:@ ".split("")), maxLength: 600 });
+
+function tokenForgeries(real: string) {
+  const [h, p, s] = real.split(".");
+  const header = JSON.parse(Buffer.from(h, "base64url").toString());
+  const payload = JSON.parse(Buffer.from(p, "base64url").toString());
+  const flip = fc.tuple(fc.nat(real.length - 1), fc.constantFrom(..."AZaz09-_.")).map(([i, c]) => real.slice(0, i) + c + real.slice(i + 1)).filter((t) => t !== real);
+  const headerVariant = fc
+    .record({
+      alg: fc.constantFrom("none", "HS256", "RS256", "ES256", "EdDSA", "nOnE", ""),
+      kid: fc.option(fc.string({ maxLength: 20 })),
+      typ: fc.constantFrom("at+jwt", "JWT", "", "jwt"),
+      extra: fc.constantFrom({}, { jku: "https://evil.example/j" }, { x5u: "https://evil.example/c" }, { jwk: { kty: "OKP" } }, { crit: ["exp"] }),
+    })
+    .map(({ extra, ...x }) => `${b64({ ...header, ...x, ...extra })}.${p}.${s}`);
+  const payloadVariant = fc
+    .record({
+      sub: fc.constantFrom("user_bob", "admin", "", 0),
+      exp: fc.integer({ min: 0, max: 4_000_000_000 }),
+      aud: fc.constantFrom("login-lab:jwt", "login-lab:hybrid", "other", ["login-lab:jwt", "x"]),
+    })
+    .map((x) => `${h}.${b64({ ...payload, ...x })}.${s}`);
+  const structural = fc.constantFrom(`${h}.${p}`, `${h}.${p}.`, `${h}..${s}`, `.${p}.${s}`, `${h}.${p}.${s}.${s}`, `${h}.${p}.${s.slice(0, 10)}`, `${real}${real}`, "e30.e30.", "eyJ.eyJ.");
+  return fc.oneof(flip, headerVariant, payloadVariant, structural, printable);
+}
+
+function cookieForgeries(real: string) {
+  const flip = fc.tuple(fc.nat(real.length - 1), fc.constantFrom(..."AZaz09*~")).map(([i, c]) => real.slice(0, i) + c + real.slice(i + 1)).filter((v) => v !== real);
+  const truncated = fc.nat(real.length - 1).map((n) => real.slice(0, n));
+  const fields = fc.array(printable.map((x) => x.replace(/[*;]/g, "")), { minLength: 1, maxLength: 9 }).map((xs) => `Fe26.2*${xs.join("*")}`);
+  return fc.oneof(flip, truncated, fields, printable.map((x) => x.replace(/;/g, "")), fc.constant("x".repeat(5000)));
+}
+
+test("200+ forged or malformed credentials per route family: only 400/401, never 2xx or 5xx", async ({ request }) => {
+  test.setTimeout(120_000);
+  const login = async (mode: string) => request.post(`/api/${mode}/login`, { data: { username: "bob", password: DEMO_PASSWORD } });
+  const sessionSeal = setCookie(await login("session"), SESSION_COOKIE)!.value;
+  const jwt = (await (await login("jwt")).json()).access_token as string;
+  const hybridLogin = await login("hybrid");
+  const hybrid = (await hybridLogin.json()).access_token as string;
+  const refresh = setCookie(hybridLogin, REFRESH_COOKIE)!.value;
+
+  const seen: Record<string, number[]> = {};
+  const check = async (label: string, send: () => Promise<import("@playwright/test").APIResponse>) => {
+    const status = (await send()).status();
+    (seen[label] ??= []).push(status);
+    expect([400, 401], `${label} answered ${status}`).toContain(status);
+  };
+
+  for (const token of fc.sample(tokenForgeries(jwt), { numRuns: 110, seed: 20261127 })) {
+    const authorization = `Bearer ${token}`;
+    await check("GET /api/jwt/mypage", () => request.get("/api/jwt/mypage", { headers: { authorization } }));
+  }
+  for (const token of fc.sample(tokenForgeries(hybrid), { numRuns: 110, seed: 7 })) {
+    const authorization = `Bearer ${token}`;
+    await check("GET /api/hybrid/mypage", () => request.get("/api/hybrid/mypage", { headers: { authorization } }));
+    await check("GET /api/hybrid/devices", () => request.get("/api/hybrid/devices", { headers: { authorization } }));
+  }
+  for (const value of fc.sample(cookieForgeries(sessionSeal), { numRuns: 110, seed: 42 })) {
+    const cookie = `${SESSION_COOKIE}=${value}`;
+    await check("GET /api/session/mypage", () => request.get("/api/session/mypage", { headers: { cookie } }));
+    await check("GET /api/session/devices", () => request.get("/api/session/devices", { headers: { cookie } }));
+    await check("GET /api/session/inspect", () => request.get("/api/session/inspect", { headers: { cookie } }));
+  }
+  for (const value of fc.sample(cookieForgeries(refresh), { numRuns: 110, seed: 9 })) {
+    const cookie = `${REFRESH_COOKIE}=${value}`;
+    await check("POST /api/hybrid/refresh", () => request.post("/api/hybrid/refresh", { headers: { cookie } }));
+    await check("GET /api/hybrid/family", () => request.get("/api/hybrid/family", { headers: { cookie } }));
+  }
+  const total = Object.values(seen).reduce((n, xs) => n + xs.length, 0);
+  expect(total).toBeGreaterThanOrEqual(200 * 3);
+  // The real credentials still work: the forgeries were refused for what they were.
+  expect((await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${jwt}` } })).status()).toBe(200);
+  expect((await request.get("/api/session/mypage", { headers: { cookie: `${SESSION_COOKIE}=${sessionSeal}` } })).status()).toBe(200);
+});
