@@ -6,7 +6,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 /**
  * The request guard, in front of every page:
  * - every page gets a Content-Security-Policy with a fresh nonce (Next.js puts it on its own
- *   scripts), except the deliberately vulnerable XSS lab, which gets one only when asked to;
+ *   scripts), except the deliberately vulnerable XSS lab (unless asked) and the attacker page;
  * - /session/mypage: the browser sends the session cookie by itself, so an absent or unreadable
  *   cookie is redirected to the login panel here (the page checks the store again before it
  *   renders anything; this is only the quick check);
@@ -20,8 +20,10 @@ export async function proxy(req: NextRequest) {
     const unsealed = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value);
     if (!unsealed.ok) return NextResponse.redirect(loginPanelUrl(req, "session", unsealed.code));
   }
-  const vulnerable = pathname === "/lab/xss" && searchParams.get("csp") !== "on";
-  if (vulnerable) return NextResponse.next();
+  // The XSS lab is vulnerable on purpose (unless asked for its CSP); the attacker page plays
+  // another site, whose policy is not ours to set (ours would stop its cross-site form).
+  const exempt = (pathname === "/lab/xss" && searchParams.get("csp") !== "on") || pathname === "/lab/attacker";
+  if (exempt) return NextResponse.next();
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

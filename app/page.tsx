@@ -1,5 +1,6 @@
 import { HybridPanel } from "@/app/hybrid/hybrid-panel";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
+import { ForgeLab } from "@/app/components/forge-lab";
 import { ReplayLab } from "@/app/components/replay-lab";
 import { StoreView } from "@/app/components/store-view";
 import { SessionPanel } from "@/app/session/session-panel";
@@ -48,6 +49,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
         />
       </div>
       <ReplayLab />
+      <ForgeLab />
       <StoreView />
     </div>
   );

@@ -59,3 +59,77 @@ test.describe("attack labs and hardening", () => {
     }
   });
 });
+
+test("forged-credentials lab: every forgery is refused, with the check that caught it", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.jwt.login("bob");
+  await panels.jwt.loggedInAs("Bob");
+  await panels.session.login("bob");
+  await panels.session.loggedInAs("Bob");
+  const expected: Record<string, string> = {
+    sub_edited: "token_signature_invalid",
+    alg_none: "token_alg_not_allowed",
+    hs256_with_public_key: "token_alg_not_allowed",
+    expired: "token_expired",
+    not_yet_valid: "token_not_yet_valid",
+    wrong_iss: "token_claim_invalid",
+    wrong_aud: "token_claim_invalid",
+    wrong_typ: "token_claim_invalid",
+    unknown_kid: "token_unknown_kid",
+    jku_header: "token_header_forbidden",
+    x5u_header: "token_header_forbidden",
+    embedded_jwk: "token_header_forbidden",
+    session_tampered: "session_invalid",
+    session_garbage: "session_invalid",
+  };
+  const lab = page.locator("section", { has: page.getByRole("heading", { name: "Forged credentials" }) });
+  for (const button of await lab.getByRole("button").all()) await button.click();
+  for (const [kind, code] of Object.entries(expected)) {
+    await expect(lab.getByTestId(`forge-${kind}`)).toContainText(`401 ${code}`);
+  }
+});
+
+test("cross-site lab: from another site, no login cookie and no Authorization arrive, and CORS hides the answer", async ({ page, panels, baseURL }) => {
+  await page.goto("/");
+  await panels.session.login("bob");
+  await panels.session.loggedInAs("Bob");
+  await panels.hybrid.login("bob");
+  await panels.hybrid.loggedInAs("Bob");
+  const attacker = (baseURL as string).replace("localhost", "127.0.0.1");
+  await page.request.delete("/api/lab/csrf-target");
+  await page.goto(`${attacker}/lab/attacker`);
+  await expect(page.getByTestId("victim-origin")).toHaveText(baseURL as string);
+
+  const arrived = page.waitForResponse((r) => r.url().startsWith(`${baseURL}/api/lab/csrf-target`) && r.request().method() === "POST");
+  await page.getByRole("button", { name: "1 · Cross-site form POST" }).click();
+  await arrived;
+  // (Its Origin reads "null": this page's Referrer-Policy is same-origin, so Chromium hides it.)
+  const post = page.getByTestId("arrival").first();
+  await expect(post).toContainText("Sec-Fetch-Site: cross-site");
+  await expect(post.getByTestId("arrival-cookies")).toHaveText("none");
+  await expect(post).toContainText("Authorization: none");
+
+  await page.getByRole("button", { name: "2 · Cross-site fetch with credentials" }).click();
+  await expect(page.getByTestId("arrival")).toHaveCount(2);
+  await expect(page.getByTestId("arrival-cookies").first()).toHaveText("none");
+
+  await page.getByRole("button", { name: "3 · Read the victim's /api/session/mypage" }).click();
+  await expect(page.getByTestId("cors-result")).toContainText("blocked");
+
+  // Same site, same browser: the cookie is there — SameSite made the difference, not its absence.
+  await page.goto("/");
+  expect(await panels.session.callApi()).toBe("200");
+});
+
+test("brute force: the login form shows 429 with a countdown after repeated failures", async ({ page, panels }) => {
+  await page.goto("/");
+  for (let i = 0; i < 5; i++) {
+    await panels.jwt.login("trudy", `wrong-${i}`);
+    await expect(panels.jwt.root.getByRole("alert")).toHaveText("Invalid username or password.");
+  }
+  await panels.jwt.login("trudy", "wrong-again");
+  await expect(panels.jwt.root.getByRole("alert")).toContainText("Too many failed logins");
+  await expect(panels.jwt.root.getByRole("alert")).toContainText("Try again in");
+  await expect(page.getByTestId("jwt-badge")).toHaveText("Rate-limited");
+  await expect(panels.jwt.root.getByTestId("timeline-entry").first()).toContainText("429");
+});

@@ -1,0 +1,31 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { sessionCookie } from "@/lib/auth/cookies";
+import { forgeToken, TOKEN_FORGERIES } from "@/lib/auth/forge";
+import { readSession } from "@/lib/auth/session";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
+
+const body = z.union([
+  z.object({ kind: z.enum(TOKEN_FORGERIES), token: z.string().max(4096) }),
+  z.object({ kind: z.enum(["session_tampered", "session_garbage"]) }),
+]);
+
+/**
+ * Forged-credentials lab. Token kinds: returns the forgery of the given (real) token; the page then
+ * sends it to the API itself. Cookie kinds: the server tampers with the session cookie it just
+ * received and reports what the session check says — the cookie's value never goes to script.
+ */
+export function POST(req: NextRequest) {
+  return instrumented(null, req, async () => {
+    const input = await readJson(req, body);
+    if (!input.ok) return input.response;
+    if ("token" in input.data) {
+      if (input.data.token.split(".").length !== 3) return jsonFailure("token_malformed");
+      return json({ forged: await forgeToken(input.data.token, input.data.kind) });
+    }
+    const real = req.cookies.get(sessionCookie().name)?.value ?? "";
+    const forged = input.data.kind === "session_garbage" ? "not-a-seal%20%F0%9F%8D%AA" : real.slice(0, 40) + (real[40] === "A" ? "B" : "A") + real.slice(41);
+    const result = await readSession(forged);
+    return json({ forged: `${forged.slice(0, 24)}…`, status: result.ok ? 200 : 401, error: result.ok ? null : result.code });
+  });
+}
