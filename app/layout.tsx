@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,6 +24,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400">see how login really works</span>
             <Link href="/compare" className="hover:underline">
               compare
+            </Link>
+            {env().labXssEnabled ? (
+              <Link href="/lab/xss" className="hover:underline">
+                XSS lab
+              </Link>
+            ) : null}
+            <Link href="/lab/attacker" className="hover:underline">
+              cross-site lab
             </Link>
             <span className="ml-auto flex gap-4">
               <Link href="/session/mypage" className="text-blue-700 hover:underline dark:text-blue-300">
