@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { type Mode, type TimelineEntry, useTimeline } from "@/lib/client/timeline";
 
 const statusClass = (s: number | null) =>
@@ -88,5 +89,21 @@ export function ServerReceived({ mode }: { mode: Mode }) {
       {r.cookies.length === 0 && r.authorizationBytes === 0 ? <li>nothing</li> : null}
       <li className="font-sans text-[11px] text-zinc-500">with {`${latest.method} ${latest.path}`}</li>
     </ul>
+  );
+}
+
+/** Two columns: what page script can see, next to what the server received. HttpOnly is the gap. */
+export function SeenVersusReceived({ mode, scriptSees }: { mode: Mode; scriptSees: ReactNode }) {
+  return (
+    <div className="mt-2 grid grid-cols-2 gap-3">
+      <div>
+        <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
+        <div className="text-xs">{scriptSees}</div>
+      </div>
+      <div>
+        <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
+        <ServerReceived mode={mode} />
+      </div>
+    </div>
   );
 }

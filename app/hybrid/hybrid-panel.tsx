@@ -12,7 +12,7 @@ import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
-import { ServerReceived, Timeline } from "@/app/components/timeline";
+import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
@@ -125,18 +125,12 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
         ) : (
           <p>Nothing usable. Logging in sets the HttpOnly refresh cookie and hands this page an access token.</p>
         )}
-        <div className="mt-2 grid grid-cols-2 gap-3">
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
-            <p className="font-mono text-xs">
+        <SeenVersusReceived mode="hybrid" scriptSees={
+            <span className="font-mono">
               {hybrid.status === "in" ? `memory: the access token (${hybrid.accessToken.length} B)` : "nothing"}; <DocumentCookie />
-            </p>
-          </div>
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
-            <ServerReceived mode="hybrid" />
-          </div>
-        </div>
+            </span>
+          }
+        />
         <p className="mt-1 text-xs text-zinc-500">
           Devtools → Application → Cookies shows the refresh cookie and its Path; the access token is nowhere in storage.
         </p>

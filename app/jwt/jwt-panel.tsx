@@ -10,7 +10,7 @@ import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
-import { ServerReceived, Timeline } from "@/app/components/timeline";
+import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { callApi } from "@/lib/client/api";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
@@ -131,16 +131,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
         ) : (
           <p>Nothing. Logging in puts a JWT in localStorage; no cookie is set.</p>
         )}
-        <div className="mt-2 grid grid-cols-2 gap-3">
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
-            <p className="font-mono text-xs">{parts ? `localStorage: the whole token (${(token as string).length} B)` : "nothing"}</p>
-          </div>
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
-            <ServerReceived mode="jwt" />
-          </div>
-        </div>
+        <SeenVersusReceived mode="jwt" scriptSees={<span className="font-mono">{parts ? `localStorage: the whole token (${(token as string).length} B)` : "nothing"}</span>} />
         <p className="mt-1 text-xs text-zinc-500">
           Devtools → Application → Local Storage, or type <code className="font-mono">localStorage.getItem(&quot;{JWT_STORAGE_KEY}&quot;)</code> in the
           console.

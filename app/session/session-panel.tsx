@@ -8,7 +8,7 @@ import { SessionDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
-import { ServerReceived, Timeline } from "@/app/components/timeline";
+import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel } from "@/app/components/panel";
@@ -99,18 +99,12 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, demoPas
         ) : (
           <p>Nothing yet. Logging in sets one HttpOnly cookie.</p>
         )}
-        <div className="mt-2 grid grid-cols-2 gap-3">
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">Page script sees</h4>
-            <p className="text-xs">
+        <SeenVersusReceived mode="session" scriptSees={
+            <>
               <code className="font-mono">document.cookie</code> = <DocumentCookie />
-            </p>
-          </div>
-          <div>
-            <h4 className="text-[11px] font-semibold text-zinc-500">The server received</h4>
-            <ServerReceived mode="session" />
-          </div>
-        </div>
+            </>
+          }
+        />
         <p className="mt-1 text-xs text-zinc-500">
           The gap between the two is HttpOnly. Devtools → Application → Cookies shows the cookie with its HttpOnly and SameSite flags.
         </p>
