@@ -2,9 +2,11 @@
 export type RequestMeta = { userAgent: string | null; ip: string };
 
 /**
- * Next's server appends the peer address to X-Forwarded-For; the last entry is the one this
- * server saw, the earlier ones are whatever the client claimed. Behind a trusted proxy, that
- * proxy's entry would be the one to use instead.
+ * Route handlers do not see the socket, only X-Forwarded-For: Next.js fills it with the peer
+ * address when the request has none, but keeps one the client sent. So the address is only as
+ * trustworthy as what sits in front: behind a reverse proxy that appends the peer it saw, the last
+ * entry is that peer; exposed directly, a client can claim any address. The per-client login
+ * throttle inherits that limit; the per-account throttle does not depend on it.
  */
 export function requestMeta(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
