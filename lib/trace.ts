@@ -18,6 +18,10 @@ export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trac
 
 export type MaybePromise<T> = T | Promise<T>;
 
+export function isThenable<T>(value: MaybePromise<T> | PromiseLike<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
 /**
  * Times `fn`, whether it answers at once or later. The hot paths answer synchronously when they
  * can (a known seal, a known signature, SQLite's synchronous driver): nothing else can run in
@@ -32,7 +36,8 @@ function timed<T>(fn: () => MaybePromise<T>, done: (ms: number) => void): MaybeP
     done(performance.now() - start);
     throw error;
   }
-  if (result instanceof Promise) return result.finally(() => done(performance.now() - start));
+  // Prisma's queries are thenables, not Promise instances: test for `then`, not the class.
+  if (isThenable(result)) return Promise.resolve(result).finally(() => done(performance.now() - start));
   done(performance.now() - start);
   return result;
 }

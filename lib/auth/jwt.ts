@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import type { MaybePromise } from "../trace";
+import { isThenable, type MaybePromise } from "../trace";
 import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
 import { type AuthFailure, failure } from "./errors";
 import type { PublicUser } from "./users";
@@ -32,7 +32,7 @@ export function readJwt(authorization: string | null, now = new Date()): MaybePr
   const bearer = bearerToken(authorization);
   if (!bearer.ok) return bearer;
   const verified = verifyAccessToken(bearer.token, JWT_AUDIENCE, now);
-  return verified instanceof Promise ? verified.then(checkDenyList) : checkDenyList(verified);
+  return isThenable(verified) ? verified.then(checkDenyList) : checkDenyList(verified);
 }
 
 function checkDenyList(result: VerifiedAccess | AuthFailure): MaybePromise<VerifiedAccess | AuthFailure> {

@@ -62,7 +62,8 @@ function sqliteStatement(): Statement<[string], RawRow> | null {
 export function findSessionWithUser(id: string): MaybePromise<SessionRow | null> {
   const stmt = sqliteStatement();
   if (!stmt) {
-    return db().session.findUnique({ where: { id }, include: { user: { select: { id: true, username: true, displayName: true } } } });
+    // A real Promise (Prisma returns a thenable): callers tell sync from async by it.
+    return Promise.resolve(db().session.findUnique({ where: { id }, include: { user: { select: { id: true, username: true, displayName: true } } } }));
   }
   const raw = storeOp(() => stmt.get(id)) as RawRow | undefined;
   if (!raw) return null;

@@ -3,7 +3,7 @@ import { sealData, type UnsealErrorReason, unsealData } from "iron-session";
 import { db } from "../db";
 import { env } from "../env";
 import { Lru } from "../lru";
-import type { MaybePromise } from "../trace";
+import { isThenable, type MaybePromise } from "../trace";
 
 import { type AuthFailure, failure } from "./errors";
 import type { RequestMeta } from "./request-meta";
@@ -144,7 +144,7 @@ export function readSession(cookieValue: string | undefined, now = new Date()): 
 
 function lookUp(id: string, now: Date): MaybePromise<ValidSession | AuthFailure> {
   const row = findSessionWithUser(id);
-  return row instanceof Promise ? row.then((r) => check(r, id, now)) : check(row, id, now);
+  return isThenable(row) ? row.then((r) => check(r, id, now)) : check(row, id, now);
 }
 
 function check(row: SessionRow | null, id: string, now: Date): MaybePromise<ValidSession | AuthFailure> {
