@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { type ApiResult, callApi, errorCode } from "@/lib/client/api";
 import type { Mode } from "@/lib/client/timeline";
-import { CopyButton } from "./copy-button";
 
 /** Flips one character of the payload part: the smallest possible tamper. */
 export function alterOneCharacter(token: string): { token: string; at: number; from: string; to: string } {
@@ -67,10 +66,10 @@ export function SessionAnatomy() {
             <code className="max-h-24 min-w-0 flex-1 overflow-auto font-mono break-all text-zinc-700 dark:text-zinc-300">
               {data.cookie.name}={data.cookie.value}
             </code>
-            <CopyButton value={data.cookie.value} />
           </div>
           <p>
-            {data.cookie.bytes} bytes, <strong>encrypted and MAC&apos;d</strong> (iron, AES-256-CBC + HMAC-SHA-256): without the server&apos;s secret nobody
+            Shown shortened: the whole value never reaches page script, or an injected script could read it here. {data.cookie.bytes} bytes,{" "}
+            <strong>encrypted and MAC&apos;d</strong> (iron, AES-256-CBC + HMAC-SHA-256): without the server&apos;s secret nobody
             can read or change it — unlike a JWT, whose payload anyone can decode.
           </p>
           <p>

@@ -4,9 +4,12 @@ import { readSession, unsealSessionToken } from "@/lib/auth/session";
 import { instrumented, json, jsonFailure } from "@/lib/http";
 
 /**
- * The session cookie as the browser holds it (script cannot read it: it is HttpOnly) and what the
- * server unseals from it — shown only to the owner of a valid session, with the token shortened.
+ * The session cookie as the browser holds it and what the server unseals from it — shown only to
+ * the owner of a valid session, and both shortened: handing the whole value to page script would
+ * undo HttpOnly (an injected script could read it here).
  */
+const shorten = (v: string) => `${v.slice(0, 28)}…${v.slice(-12)}`;
+
 export function GET(req: NextRequest) {
   return instrumented(null, req, async () => {
     const name = sessionCookie().name;
@@ -16,7 +19,7 @@ export function GET(req: NextRequest) {
     const opened = await unsealSessionToken(value);
     const token = opened.ok ? opened.token : "";
     return json({
-      cookie: { name, value, bytes: Buffer.byteLength(`${name}=${value}`) },
+      cookie: { name, value: shorten(value as string), bytes: Buffer.byteLength(`${name}=${value}`) },
       unsealed: { t: `${token.slice(0, 6)}…(${token.length} characters)` },
       storedAs: { id: `${result.session.id.slice(0, 16)}…`, note: "sha256 of the token: the store never holds the token itself" },
     });
