@@ -123,11 +123,16 @@ test("cross-site lab: from another site, no login cookie and no Authorization ar
 
 test("brute force: the login form shows 429 with a countdown after repeated failures", async ({ page, panels }) => {
   await page.goto("/");
+  // Each attempt is one entry in the panel's timeline: wait for it before the next one.
+  const attempts = panels.jwt.root.getByTestId("timeline-entry");
+  const account = `trudy${Date.now() % 1_000_000}`; // no such user: unknown accounts are throttled the same
   for (let i = 0; i < 5; i++) {
-    await panels.jwt.login("trudy", `wrong-${i}`);
+    await panels.jwt.login(account, `wrong-${i}`);
+    await expect(attempts).toHaveCount(i + 1);
     await expect(panels.jwt.root.getByRole("alert")).toHaveText("Invalid username or password.");
   }
-  await panels.jwt.login("trudy", "wrong-again");
+  await panels.jwt.login(account, "wrong-again");
+  await expect(attempts).toHaveCount(6);
   await expect(panels.jwt.root.getByRole("alert")).toContainText("Too many failed logins");
   await expect(panels.jwt.root.getByRole("alert")).toContainText("Try again in");
   await expect(page.getByTestId("jwt-badge")).toHaveText("Rate-limited");
