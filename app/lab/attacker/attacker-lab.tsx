@@ -31,9 +31,17 @@ export function AttackerLab() {
     <div className="flex max-w-4xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Cross-site lab: an attacker&apos;s page</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        This page plays a site you visit while logged in to Login Lab. Log in on the panels at <code className="font-mono">{victim ?? "…"}</code> first, then
-        open this page at the <em>other</em> address — <code className="font-mono">{victim ? `${victim.replace(/localhost|127\.0\.0\.1/, (h) => (h === "localhost" ? "127.0.0.1" : "localhost"))}/lab/attacker` : "…"}</code> — so that it is
-        a different site. Everything it sends goes to <code className="font-mono" data-testid="victim-origin">{victim}</code>.
+        This page plays a site you visit while logged in to Login Lab. It attacks <code className="font-mono" data-testid="victim-origin">{victim}</code>, the
+        other name of this same server — a different site to your browser. Log in on the panels there first.{" "}
+        {victim ? (
+          <>
+            Logged in here instead? Then{" "}
+            <a href={`${victim}/lab/attacker`} className="underline">
+              open this page at {victim}
+            </a>
+            , and it will attack this address.
+          </>
+        ) : null}
       </p>
       <div className="flex flex-wrap gap-2">
         {victim ? (
