@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { TamperTry } from "@/app/components/anatomy";
 import { HybridDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
+import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
@@ -75,20 +75,18 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">When it runs out, the page quietly trades the refresh cookie for a new one.</p>
           <div className="flex flex-wrap items-center gap-3">
-            <Link href="/hybrid/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
-              Open /hybrid/mypage →
-            </Link>
+            <MyPageLink mode="hybrid" />
             <button
               type="button"
               onClick={() => void refreshHybrid()}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className={SECONDARY_BUTTON}
             >
               Refresh now
             </button>
             <button
               type="button"
               onClick={() => void logoutHybrid()}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className={SECONDARY_BUTTON}
             >
               Log out
             </button>

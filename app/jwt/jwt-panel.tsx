@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { TamperTry } from "@/app/components/anatomy";
 import { ApiCall } from "@/app/components/api-call";
+import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
@@ -58,9 +58,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Who you are is read from the token itself: the server stored nothing at login.</p>
           <div className="flex flex-wrap items-center gap-3">
-            <Link href="/jwt/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
-              Open /jwt/mypage →
-            </Link>
+            <MyPageLink mode="jwt" />
             <button
               type="button"
               onClick={async () => {
@@ -72,7 +70,7 @@ export function JwtPanel({ next, reason, demoPassword }: Props) {
                 forgetJwt();
                 record("jwt", { label: "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", method: "—", path: "", status: null, ms: null, code: null, credentials: [], received: null, timing: null });
               }}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className={SECONDARY_BUTTON}
             >
               Log out
             </button>

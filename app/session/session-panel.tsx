@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { SessionAnatomy } from "@/app/components/anatomy";
 import { SessionDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
+import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
@@ -53,16 +53,14 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, demoPas
             {new Date(initial.session.absoluteExpiresAt).toLocaleString()}.
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <Link href="/session/mypage" className={`text-sm font-medium underline ${m.accent.text}`}>
-              Open /session/mypage →
-            </Link>
+            <MyPageLink mode="session" />
             <button
               type="button"
               onClick={async () => {
                 await callApi("/api/session/logout", { method: "POST" }, "session", "log out");
                 router.refresh();
               }}
-              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className={SECONDARY_BUTTON}
             >
               Log out
             </button>
