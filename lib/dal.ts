@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { sessionCookie } from "./auth/cookies";
 import { readSession } from "./auth/session";
@@ -9,6 +10,11 @@ import { readSession } from "./auth/session";
  * data calls this. `cache` makes it run once per request however many components ask.
  */
 export const verifySession = cache(async () => readSession((await cookies()).get(sessionCookie().name)?.value));
+
+/** The same check for a route handler, from the request's own cookie (cheaper than `cookies()`). */
+export function sessionOf(req: NextRequest) {
+  return readSession(req.cookies.get(sessionCookie().name)?.value);
+}
 
 /** The only places a login may send the visitor afterwards (no open redirect). */
 export function safeNext(next: unknown): string | null {

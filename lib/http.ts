@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { checkCredentials, loginInput } from "./auth/credentials";
+import { checkCredentials, loginInput, loginOptions } from "./auth/credentials";
 import { type AuthErrorCode, type AuthFailure, failure, statusOf } from "./auth/errors";
 import { requestMeta } from "./auth/request-meta";
 import { type RouteName, recordAuth } from "./metrics";
@@ -76,7 +76,7 @@ export async function passwordLogin(req: Request) {
   const meta = requestMeta(req.headers);
   const checked = await authStep(() => checkCredentials(body.data, meta.ip));
   if (!checked.ok) return { ok: false as const, response: jsonFailure(checked) };
-  return { ok: true as const, user: checked.user, meta, options: { shortIdle: body.data.short_idle === true, revocable: body.data.revocable === true } };
+  return { ok: true as const, user: checked.user, meta, options: loginOptions(body.data) };
 }
 
 /**

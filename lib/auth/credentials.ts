@@ -17,6 +17,11 @@ export const loginInput = z.object({
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
+/** The mode options a login may carry, from the form's checkboxes or the JSON flags. */
+export function loginOptions(input: LoginInput) {
+  return { shortIdle: input.short_idle === true, revocable: input.revocable === true };
+}
+
 const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;
 const perAccount = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
 const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { checkCredentials, loginInput } from "./credentials";
+import { checkCredentials, loginInput, loginOptions } from "./credentials";
 import { requestMeta } from "./request-meta";
 import type { PublicUser } from "./users";
 
@@ -46,5 +46,5 @@ export async function checkLoginForm(formData: FormData) {
     if (checked.retryAfterSeconds) Object.assign(state, { retryAfterSeconds: checked.retryAfterSeconds, retryAt: Date.now() + checked.retryAfterSeconds * 1000 });
     return { ok: false as const, state };
   }
-  return { ok: true as const, user: checked.user as PublicUser, meta, options: { shortIdle: parsed.data.short_idle === true, revocable: parsed.data.revocable === true } };
+  return { ok: true as const, user: checked.user as PublicUser, meta, options: loginOptions(parsed.data) };
 }

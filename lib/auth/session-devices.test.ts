@@ -32,6 +32,11 @@ describe("session devices", () => {
     assert.equal(outcome(evicted), "session_evicted");
     assert.match(evicted.ok ? "" : evicted.message, /at most 20 sessions/);
     assert.equal((await listDevices(carol.id, "")).length, 20);
+    // The compare page's measuring session takes no one's place.
+    const before = (await listDevices(carol.id, "")).map((d) => d.id).sort();
+    await createSession(carol, meta(300), { enforceLimit: false });
+    const after = (await listDevices(carol.id, "")).map((d) => d.id);
+    assert.ok(before.every((id) => after.includes(id)), "no session evicted");
   });
 
   test("a short idle timeout chosen at login ends the session after that much silence", async () => {

@@ -101,7 +101,12 @@ export async function unsealSessionToken(cookieValue: string | undefined, now = 
   return { ok: true, ...opened };
 }
 
-export type CreateOptions = { now?: Date; idleTimeoutSeconds?: number };
+export type CreateOptions = {
+  now?: Date;
+  idleTimeoutSeconds?: number;
+  /** False only for the compare page's measuring session: it must never evict a real one. */
+  enforceLimit?: boolean;
+};
 
 /**
  * Creates the session row and returns the sealed cookie value to set. Enforces the per-user
@@ -113,7 +118,7 @@ export async function createSession(user: PublicUser, meta: RequestMeta, options
   const { SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
   const idle = options.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
   const absoluteExpiresAt = addSeconds(now, absolute);
-  await makeRoomFor(user.id, now);
+  if (options.enforceLimit !== false) await makeRoomFor(user.id, now);
   const row = await db().session.create({
     data: {
       id: hashToken(token),

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { sessionCookie } from "@/lib/auth/cookies";
-import { createSession, readSession } from "@/lib/auth/session";
+import { createSession } from "@/lib/auth/session";
 import { listDevices } from "@/lib/auth/session-devices";
+import { sessionOf } from "@/lib/dal";
 import { env } from "@/lib/env";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
@@ -14,7 +14,7 @@ const body = z.object({ count: z.number().int().min(1).max(50) });
  */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
-    const owner = await readSession(req.cookies.get(sessionCookie().name)?.value);
+    const owner = await sessionOf(req);
     if (!owner.ok) return jsonFailure(owner);
     const input = await readJson(req, body);
     if (!input.ok) return input.response;
