@@ -26,9 +26,22 @@ describe("configuration", () => {
     assert.equal(c.cookieSecure, false);
   });
 
-  test("production: Secure cookies, and DEMO_PASSWORD is required", () => {
-    assert.deepEqual(problems({ ...good, NODE_ENV: "production" }), ["DEMO_PASSWORD is required in production (the demo users' password)."]);
-    assert.equal(parseConfig({ ...good, NODE_ENV: "production", DEMO_PASSWORD: "a-long-password" }).cookieSecure, true);
+  test("production: Secure cookies; without DEMO_PASSWORD it is public mode, with no shared password", () => {
+    const pub = parseConfig({ ...good, NODE_ENV: "production" });
+    assert.equal(pub.publicMode, true);
+    assert.equal(pub.DEMO_PASSWORD, null);
+    const priv = parseConfig({ ...good, NODE_ENV: "production", DEMO_PASSWORD: "a-long-password" });
+    assert.equal(priv.cookieSecure, true);
+    assert.equal(priv.publicMode, false);
+    assert.equal(parseConfig({ ...good, NODE_ENV: "development" }).publicMode, false);
+  });
+
+  test("public-internet settings: defaults and bounds", () => {
+    const c = parseConfig(good);
+    assert.equal(c.TRUST_PROXY_HOPS, 0);
+    assert.equal(c.REFRESH_FAMILY_MAX_SECONDS, 30 * 24 * 3600);
+    assert.equal(c.DEMO_ACCOUNT_TTL_SECONDS, 24 * 3600);
+    assert.match(problems({ ...good, TRUST_PROXY_HOPS: "-1" }).join(), /TRUST_PROXY_HOPS|>=0|too small/i);
   });
 
   test("missing or weak secrets stop the app with a message naming the variable", () => {

@@ -47,7 +47,25 @@ const schema = z
     SESSION_SECRET: secret("SESSION_SECRET"),
     JWT_PRIVATE_KEY: ed25519PrivateJwk,
     JWT_ISSUER: z.string().min(1).default("login-lab"),
+    /**
+     * The shared demo users' password. Set: alice and bob are seeded (development, CI, private
+     * deployments). Unset in production: public mode — no shared accounts, each visitor creates a
+     * throwaway account of their own (POST /api/demo-accounts).
+     */
     DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD must be at least 8 characters.").optional(),
+    /** Public mode: how long a throwaway account (and every row it owns) lives. */
+    DEMO_ACCOUNT_TTL_SECONDS: seconds(24 * 3600),
+    /** Throwaway accounts one client address may create per hour. */
+    DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(5),
+    /** A refresh-token family's maximum lifetime from its login; rotation never extends it. */
+    REFRESH_FAMILY_MAX_SECONDS: seconds(30 * 24 * 3600),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default):
+     * the client address is the socket's peer and X-Forwarded-For is ignored.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** How often expired rows (sessions, refresh tokens, deny-list, throwaway accounts) are swept. */
+    SWEEP_INTERVAL_SECONDS: seconds(10 * 60),
     COOKIE_SECURE: z.enum(["true", "false"]).optional(),
     JWT_TTL_SECONDS: seconds(15 * 60),
     HYBRID_ACCESS_TTL_SECONDS: seconds(5 * 60),
@@ -68,14 +86,12 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
   })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV === "production" && !c.DEMO_PASSWORD) {
-      ctx.addIssue({ code: "custom", path: ["DEMO_PASSWORD"], message: "DEMO_PASSWORD is required in production (the demo users' password)." });
-    }
-  })
   .transform((c) => ({
     ...c,
-    DEMO_PASSWORD: c.DEMO_PASSWORD ?? DEV_DEMO_PASSWORD,
+    /** null in public mode: there are no shared demo users. */
+    DEMO_PASSWORD: c.DEMO_PASSWORD ?? (c.NODE_ENV === "production" ? null : DEV_DEMO_PASSWORD),
+    /** Production without DEMO_PASSWORD: visitors get throwaway accounts, never shared ones. */
+    publicMode: c.NODE_ENV === "production" && !c.DEMO_PASSWORD,
     /** Secure cookies by default in production; http://localhost development needs them off. */
     cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === "true" : c.NODE_ENV === "production",
     labXssEnabled: c.LAB_XSS_ENABLED ? c.LAB_XSS_ENABLED === "true" : c.NODE_ENV !== "production",

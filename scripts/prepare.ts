@@ -44,7 +44,7 @@ try {
   const applied = await applyMigrations(config.DATABASE_URL);
   const store = config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "PostgreSQL";
   console.log(`login-lab: database ${store}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
-  const seeded = await seedDemoUsers(config.DEMO_PASSWORD, config.DEMO_USERS);
+  const seeded = config.DEMO_PASSWORD ? await seedDemoUsers(config.DEMO_PASSWORD, config.DEMO_USERS) : [];
   if (seeded.length) console.log(`login-lab: demo users ready (${seeded.join(", ")})`);
   process.exit(0);
 } catch (error) {

@@ -10,7 +10,7 @@ type Props = {
   pending: boolean;
   state: LoginFormState | { status: "ok" };
   next: string | null;
-  demoPassword: string;
+  demoPassword: string | null;
   /** A mode-specific choice made at login (a checkbox). */
   option?: { name: string; label: string };
 };
@@ -60,12 +60,14 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           {option.label}
         </label>
       ) : null}
+      {demoPassword ? (
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
         <code className="font-mono" data-testid="demo-password">
           {demoPassword}
         </code>
       </p>
+      ) : null}
       {error && !error.fieldErrors ? (
         <p id={ids.err} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
           {error.message}

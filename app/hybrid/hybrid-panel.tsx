@@ -28,7 +28,7 @@ type Props = {
   refreshCookiePath: string;
   next: string | null;
   reason: string | null;
-  demoPassword: string;
+  demoPassword: string | null;
   graceSeconds: number;
 };
 

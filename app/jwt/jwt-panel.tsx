@@ -20,7 +20,7 @@ import { loginJwt } from "./actions";
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("jwt", loginJwt);
 
-type Props = { next: string | null; reason: string | null; demoPassword: string };
+type Props = { next: string | null; reason: string | null; demoPassword: string | null };
 
 const bearer = (): HeadersInit => {
   const token = readStoredJwt();

@@ -32,7 +32,7 @@ type Props = {
   cookieName: string;
   next: string | null;
   reason: string | null;
-  demoPassword: string;
+  demoPassword: string | null;
   demoIdleSeconds: number;
 };
 
