@@ -1,7 +1,9 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { verifyAccessToken } from "@/lib/auth/access-token";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { forgeToken, TOKEN_FORGERIES } from "@/lib/auth/forge";
+import { JWT_AUDIENCE } from "@/lib/auth/jwt";
 import { readSession } from "@/lib/auth/session";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
@@ -11,8 +13,9 @@ const body = z.union([
 ]);
 
 /**
- * Forged-credentials lab. Token kinds: returns the forgery of the given (real) token; the page then
- * sends it to the API itself. Cookie kinds: the server tampers with the session cookie it just
+ * Forged-credentials lab. Token kinds: the given token must be the caller's own, valid JWT-mode
+ * token (anything else is refused with the verifier's 401); the answer is its forgery, which the
+ * page then sends to the API itself. lib/auth/forge.ts states why no forgery is ever accepted. Cookie kinds: the server tampers with the session cookie it just
  * received and reports what the session check says — the cookie's value never goes to script.
  */
 export function POST(req: NextRequest) {
@@ -20,7 +23,8 @@ export function POST(req: NextRequest) {
     const input = await readJson(req, body);
     if (!input.ok) return input.response;
     if ("token" in input.data) {
-      if (input.data.token.split(".").length !== 3) return jsonFailure("token_malformed");
+      const own = await verifyAccessToken(input.data.token, JWT_AUDIENCE);
+      if (!own.ok) return jsonFailure(own);
       return json({ forged: await forgeToken(input.data.token, input.data.kind) });
     }
     const real = req.cookies.get(sessionCookie().name)?.value ?? "";
