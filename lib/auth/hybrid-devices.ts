@@ -44,23 +44,33 @@ export async function familyChain(refreshToken: string | undefined): Promise<{ f
 
 export type FamilyDevice = { familyId: string; device: string; ip: string | null; createdAt: Date; lastRefreshAt: Date; rotations: number; current: boolean };
 
-/** The user's live refresh-token families, one per logged-in device, newest first. */
+/**
+ * The user's live refresh-token families, one per logged-in device, newest first. One pass over
+ * the rows (a family keeps at most KEEP_USED + 1 of them): the family is live while it has an
+ * unused token; its rotations are that token's generation.
+ */
 export async function listFamilies(userId: string, currentFamilyId: string | undefined, now = new Date()): Promise<FamilyDevice[]> {
-  const rows = await db().refreshToken.findMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "asc" } });
-  const families = new Map<string, typeof rows>();
-  for (const r of rows) families.set(r.familyId, [...(families.get(r.familyId) ?? []), r]);
-  return [...families.entries()]
-    .filter(([, links]) => links.some((l) => !l.usedAt))
-    .map(([familyId, links]) => ({
-      familyId,
-      device: deviceName(links[0].userAgent),
-      ip: links.at(-1)?.ip ?? null,
-      createdAt: links[0].createdAt,
-      lastRefreshAt: links.at(-1)?.createdAt ?? links[0].createdAt,
-      rotations: links.length - 1,
-      current: familyId === currentFamilyId,
-    }))
-    .sort((a, b) => b.lastRefreshAt.getTime() - a.lastRefreshAt.getTime());
+  const rows = await db().refreshToken.findMany({
+    where: { userId, revokedAt: null, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { familyId: true, familyCreatedAt: true, createdAt: true, generation: true, userAgent: true, ip: true },
+  });
+  const seen = new Set<string>();
+  const devices: FamilyDevice[] = [];
+  for (const r of rows) {
+    if (seen.has(r.familyId)) continue;
+    seen.add(r.familyId);
+    devices.push({
+      familyId: r.familyId,
+      device: deviceName(r.userAgent),
+      ip: r.ip,
+      createdAt: r.familyCreatedAt,
+      lastRefreshAt: r.createdAt,
+      rotations: r.generation,
+      current: r.familyId === currentFamilyId,
+    });
+  }
+  return devices;
 }
 
 /** Revokes one of the user's families: that device's next refresh is refused. */

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { db } from "../db";
 import { outcome } from "../testing/outcome";
-import { createHybridLogin, readHybrid, refreshHybrid, revokeHybrid, withinGrace } from "./hybrid";
+import { childToken, createHybridLogin, KEEP_USED, readHybrid, refreshHybrid, revokeHybrid, withinGrace } from "./hybrid";
+import { listFamilies } from "./hybrid-devices";
 import { hashToken } from "./tokens";
 
 const bob = { id: "user_bob", username: "bob", displayName: "Bob" };
@@ -46,16 +47,87 @@ describe("hybrid mode", () => {
     assert.ok(rows.every((r) => r.revokedAt && r.revokedReason === "reuse_detected"));
   });
 
-  test("within the grace window a second use of the same parent gets a sibling, not a logout", async () => {
+  test("a retry of the latest parent within the grace window gets the same child, never a second branch", async () => {
     const t0 = new Date();
     const login = await createHybridLogin(bob, meta, t0);
     const first = await refreshHybrid(login.refreshToken, meta, t0);
-    const second = await refreshHybrid(login.refreshToken, meta, new Date(t0.getTime() + 10_000));
-    assert.ok(first.ok && second.ok);
-    assert.notEqual(first.refreshToken, second.refreshToken);
-    const siblings = await db().refreshToken.findMany({ where: { parentId: hashToken(login.refreshToken) } });
-    assert.equal(siblings.length, 2);
+    const retry = await refreshHybrid(login.refreshToken, meta, new Date(t0.getTime() + 10_000));
+    assert.ok(first.ok && retry.ok);
+    assert.equal(retry.refreshToken, first.refreshToken);
+    assert.equal(retry.refreshToken, childToken(login.refreshToken));
+    assert.notEqual(retry.accessToken, first.accessToken);
+    assert.equal(await db().refreshToken.count({ where: { parentId: hashToken(login.refreshToken) } }), 1);
     assert.equal(await db().refreshToken.count({ where: { familyId: login.familyId, revokedAt: { not: null } } }), 0);
+  });
+
+  test("a stolen token replayed in the window leaves no second live branch: thief and victim share one, and the next reuse is caught", async () => {
+    const t0 = new Date();
+    const login = await createHybridLogin(bob, meta, t0);
+    const victim = await refreshHybrid(login.refreshToken, meta, t0);
+    const thief = await refreshHybrid(login.refreshToken, { userAgent: "thief", ip: "198.51.100.9" }, new Date(t0.getTime() + 2_000));
+    assert.ok(victim.ok && thief.ok);
+    assert.equal(thief.refreshToken, victim.refreshToken);
+    // The victim moves on; the thief's copy is now an older token, and presenting it ends the family.
+    const victimNext = await refreshHybrid(victim.refreshToken, meta, new Date(t0.getTime() + 60_000));
+    assert.ok(victimNext.ok);
+    assert.equal(outcome(await refreshHybrid(thief.refreshToken, meta, new Date(t0.getTime() + 120_000))), "refresh_reused");
+    assert.equal(outcome(await refreshHybrid(victimNext.refreshToken, meta, new Date(t0.getTime() + 121_000))), "refresh_revoked");
+  });
+
+  test("an older generation presented inside its own grace window still revokes the family", async () => {
+    const t0 = new Date();
+    const login = await createHybridLogin(bob, meta, t0);
+    const second = await refreshHybrid(login.refreshToken, meta, t0);
+    assert.ok(second.ok);
+    const third = await refreshHybrid(second.refreshToken, meta, new Date(t0.getTime() + 1_000));
+    assert.ok(third.ok);
+    // The first token was used 2 s ago (inside 10 s), but its child is no longer the live one.
+    assert.equal(outcome(await refreshHybrid(login.refreshToken, meta, new Date(t0.getTime() + 2_000))), "refresh_reused");
+    assert.equal(outcome(await refreshHybrid(third.refreshToken, meta, new Date(t0.getTime() + 3_000))), "refresh_revoked");
+  });
+
+  test("a lost response followed by a retry: the retry gets the same token and the family lives on", async () => {
+    const t0 = new Date();
+    const login = await createHybridLogin(bob, meta, t0);
+    await refreshHybrid(login.refreshToken, meta, t0); // the answer never reached the browser
+    const retry = await refreshHybrid(login.refreshToken, meta, new Date(t0.getTime() + 3_000));
+    assert.ok(retry.ok);
+    const next = await refreshHybrid(retry.refreshToken, meta, new Date(t0.getTime() + 300_000));
+    assert.equal(outcome(next), "ok");
+  });
+
+  test("a family ends at REFRESH_FAMILY_MAX_SECONDS after its login, however often it rotates", async () => {
+    const max = 30 * 24 * 3600 * 1000;
+    const t0 = new Date();
+    const login = await createHybridLogin(bob, meta, t0);
+    let token = login.refreshToken;
+    // One rotation every 6 days: each would extend a 7-day token, but never past the family's end.
+    for (let day = 6; day < 30; day += 6) {
+      const r = await refreshHybrid(token, meta, new Date(t0.getTime() + day * 24 * 3600 * 1000));
+      assert.ok(r.ok, `day ${day}`);
+      assert.ok(r.refreshMaxAgeSeconds * 1000 <= max - day * 24 * 3600 * 1000 + 1000);
+      token = r.refreshToken;
+    }
+    const row = await db().refreshToken.findUniqueOrThrow({ where: { id: hashToken(token) } });
+    assert.equal(row.expiresAt.getTime(), t0.getTime() + max);
+    assert.equal(outcome(await refreshHybrid(token, meta, new Date(t0.getTime() + max))), "refresh_expired");
+  });
+
+  test("rows stay bounded: 1,000 rotations leave at most KEEP_USED + 1 rows in the family", async () => {
+    const t0 = new Date();
+    const login = await createHybridLogin(bob, meta, t0);
+    let token = login.refreshToken;
+    for (let i = 1; i <= 1000; i++) {
+      const r = await refreshHybrid(token, meta, new Date(t0.getTime() + i * 1000));
+      assert.ok(r.ok);
+      token = r.refreshToken;
+    }
+    assert.equal(await db().refreshToken.count({ where: { familyId: login.familyId } }), KEEP_USED + 1);
+    const newest = await db().refreshToken.findUniqueOrThrow({ where: { id: hashToken(token) } });
+    assert.equal(newest.generation, 1000);
+    const [device] = (await listFamilies("user_bob", login.familyId)).filter((f) => f.familyId === login.familyId);
+    assert.equal(device.rotations, 1000);
+    assert.equal(device.createdAt.getTime(), t0.getTime());
   });
 
   test("withinGrace: inclusive at the limit, never for an unused token", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
 import type { MaybePromise } from "../trace";
@@ -14,9 +14,18 @@ import { type PublicUser, publicUserSelect } from "./users";
  * opaque refresh token in an HttpOnly cookie, stored hashed. Every refresh rotates the token: the
  * old row is marked used and a child is created in the same family. Presenting a used token again
  * means two parties hold it, so the whole family is revoked.
+ *
+ * The child of a token is derived from it (an HMAC under a server key), not drawn at random: a
+ * retry of the latest parent within REFRESH_GRACE_SECONDS — two tabs at once, a response lost on
+ * the way — gets the very same child, so there is only ever one live branch, and nothing secret is
+ * stored. A family ends REFRESH_FAMILY_MAX_SECONDS after its login however often it rotates, and
+ * keeps only its newest KEEP_USED used tokens (older ones are deleted as the chain moves on).
  */
 
 export const HYBRID_AUDIENCE = "login-lab:hybrid";
+
+/** Used tokens a family keeps for reuse detection; older ones are deleted at each rotation. */
+export const KEEP_USED = 10;
 
 export type HybridTokens = {
   accessToken: string;
@@ -28,50 +37,66 @@ export type HybridTokens = {
 };
 
 const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
+
+const childKey = () => createHash("sha256").update(`login-lab refresh child\0${env().SESSION_SECRET}`).digest();
+
+/** The token a rotation of `parent` yields: always the same one, unguessable without the server key. */
+export function childToken(parent: string): string {
+  return createHmac("sha256", childKey()).update(parent).digest("base64url");
+}
+
+type Family = { familyId: string; familyCreatedAt: Date; generation: number };
+
+/** A token's expiry: the refresh lifetime from now, never past the family's maximum lifetime. */
+function expiryOf(family: Family, now: Date): Date {
+  return earlier(addSeconds(now, env().REFRESH_TTL_SECONDS), addSeconds(family.familyCreatedAt, env().REFRESH_FAMILY_MAX_SECONDS));
+}
+
+async function tokensFor(user: PublicUser, family: Family, refreshToken: string, expiresAt: Date, now: Date): Promise<HybridTokens> {
+  const expiresIn = env().HYBRID_ACCESS_TTL_SECONDS;
+  const { token, claims } = await signAccessToken(user, HYBRID_AUDIENCE, expiresIn, { sid: family.familyId }, now);
+  const refreshMaxAgeSeconds = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  return { accessToken: token, expiresIn, claims, refreshToken, refreshMaxAgeSeconds, familyId: family.familyId };
+}
+
+type Parent = Family & { id: string; userId: string };
 
 /**
- * Mints a refresh token (and an access token). With `claim`, the parent is marked used in the same
- * transaction; a grace-window sibling is minted from a parent already used, without claiming it.
+ * Stores a refresh token and returns it with an access token. With a parent, the parent is claimed
+ * (marked used) in the same transaction, and the family's used tokens beyond KEEP_USED go.
+ * `usedAt: null` in the claim makes two concurrent rotations of one parent race for one row.
  */
-async function issue(
-  user: PublicUser,
-  familyId: string,
-  parentId: string | null,
-  meta: RequestMeta,
-  now: Date,
-  claim = true,
-): Promise<HybridTokens> {
-  const refreshToken = generateOpaqueToken();
-  const refreshMaxAgeSeconds = env().REFRESH_TTL_SECONDS;
+async function issue(user: PublicUser, family: Family, token: string, parent: Parent | null, meta: RequestMeta, now: Date): Promise<HybridTokens> {
+  const expiresAt = expiryOf(family, now);
   const row = {
-    id: hashToken(refreshToken),
-    familyId,
-    parentId,
+    id: hashToken(token),
+    familyId: family.familyId,
+    familyCreatedAt: family.familyCreatedAt,
+    generation: family.generation,
+    parentId: parent?.id ?? null,
     userId: user.id,
     createdAt: now,
-    expiresAt: addSeconds(now, refreshMaxAgeSeconds),
+    expiresAt,
     userAgent: meta.userAgent,
     ip: meta.ip,
   };
-  // Claiming the parent and creating the child happen together or not at all. `usedAt: null` in
-  // the filter makes two concurrent rotations of one parent race for one row: only one wins.
   await db().$transaction(async (tx) => {
-    if (parentId && claim) {
-      const claimed = await tx.refreshToken.updateMany({ where: { id: parentId, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+    if (parent) {
+      const claimed = await tx.refreshToken.updateMany({ where: { id: parent.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
       if (claimed.count !== 1) throw new RotationLost();
+      await tx.refreshToken.deleteMany({ where: { familyId: family.familyId, generation: { lt: parent.generation - KEEP_USED + 1 } } });
     }
     await tx.refreshToken.create({ data: row });
   });
-  const expiresIn = env().HYBRID_ACCESS_TTL_SECONDS;
-  const { token, claims } = await signAccessToken(user, HYBRID_AUDIENCE, expiresIn, { sid: familyId }, now);
-  return { accessToken: token, expiresIn, claims, refreshToken, refreshMaxAgeSeconds, familyId };
+  return tokensFor(user, family, token, expiresAt, now);
 }
 
 class RotationLost extends Error {}
 
 /** Logs in: a new refresh-token family and its first access token. */
 export function createHybridLogin(user: PublicUser, meta: RequestMeta, now = new Date()): Promise<HybridTokens> {
-  return issue(user, randomUUID(), null, meta, now);
+  return issue(user, { familyId: randomUUID(), familyCreatedAt: now, generation: 0 }, generateOpaqueToken(), null, meta, now);
 }
 
 /** Authenticates an API request by its Bearer access token alone, like JWT mode. */
@@ -88,35 +113,50 @@ export async function revokeFamily(familyId: string, reason: string, now: Date) 
 /**
  * Exchanges a refresh token for a new access token and a new (rotated) refresh token.
  *
- * A token presented again after its rotation means two holders — unless it comes back within
- * REFRESH_GRACE_SECONDS of that rotation: then it is the same browser racing itself (two tabs, a
- * burst of requests), and it gets a sibling token instead of a logout. Outside the window the
- * whole family is revoked.
+ * A used token presented again means two holders — unless it is the latest parent, back within
+ * REFRESH_GRACE_SECONDS of its rotation: then it is the same browser racing itself (two tabs, a
+ * lost response), and it gets the same child again. Anything else revokes the whole family.
  */
 export async function refreshHybrid(refreshToken: string | undefined, meta: RequestMeta, now = new Date()): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
   if (!refreshToken) return failure("refresh_missing");
   if (refreshToken.length > 128) return failure("refresh_invalid");
-  const id = hashToken(refreshToken);
-  const row = await db().refreshToken.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
+  const row = await findToken(refreshToken);
   if (!row) return failure("refresh_invalid");
-  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
-  if (row.expiresAt <= now) return failure("refresh_expired");
-  if (row.usedAt) return reuse(row, meta, now);
+  const refused = refusal(row, now);
+  if (refused) return refused;
+  if (row.usedAt) return retryOrRevoke(row, refreshToken, now);
+  const child = childToken(refreshToken);
   try {
-    return { ok: true, ...(await issue(row.user, row.familyId, row.id, meta, now)) };
+    return { ok: true, ...(await issue(row.user, { ...row, generation: row.generation + 1 }, child, row, meta, now)) };
   } catch (error) {
     if (!(error instanceof RotationLost)) throw error;
-    // Another request rotated this token between our read and our claim.
-    const again = await db().refreshToken.findUnique({ where: { id }, include: { user: { select: publicUserSelect } } });
+    // Another request rotated this token between our read and our claim: it is now a retry.
+    const again = await findToken(refreshToken);
     if (!again?.usedAt || again.revokedAt) return failure("refresh_revoked");
-    return reuse(again, meta, now);
+    return retryOrRevoke(again, refreshToken, now);
   }
 }
 
-type UsedRow = { id: string; familyId: string; usedAt: Date | null; user: PublicUser };
+const findToken = (token: string) => db().refreshToken.findUnique({ where: { id: hashToken(token) }, include: { user: { select: publicUserSelect } } });
 
-async function reuse(row: UsedRow, meta: RequestMeta, now: Date): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
-  if (withinGrace(row.usedAt, now)) return { ok: true, ...(await issue(row.user, row.familyId, row.id, meta, now, false)) };
+type Row = NonNullable<Awaited<ReturnType<typeof findToken>>>;
+
+function refusal(row: Pick<Row, "revokedAt" | "revokedReason" | "expiresAt">, now: Date): AuthFailure | null {
+  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
+  if (row.expiresAt <= now) return failure("refresh_expired");
+  return null;
+}
+
+/** The live child of a used token, when that token is the family's latest parent; else null. */
+async function liveChild(row: Pick<Row, "usedAt">, refreshToken: string, now: Date) {
+  if (!withinGrace(row.usedAt, now)) return null;
+  const child = await db().refreshToken.findUnique({ where: { id: hashToken(childToken(refreshToken)) } });
+  return child && !child.usedAt && !child.revokedAt && child.expiresAt > now ? child : null;
+}
+
+async function retryOrRevoke(row: Row, refreshToken: string, now: Date): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
+  const child = await liveChild(row, refreshToken, now);
+  if (child) return { ok: true, ...(await tokensFor(row.user, child, childToken(refreshToken), child.expiresAt, now)) };
   await revokeFamily(row.familyId, "reuse_detected", now);
   return failure("refresh_reused");
 }
@@ -128,11 +168,11 @@ export function withinGrace(usedAt: Date | null, now: Date, graceSeconds = env()
 
 /** What a refresh token would get if presented now, without rotating it (the replay lab's check). */
 export async function refreshTokenState(refreshToken: string, now = new Date()): Promise<{ ok: true } | AuthFailure> {
-  const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) } });
+  const row = await findToken(refreshToken);
   if (!row) return failure("refresh_invalid");
-  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
-  if (row.expiresAt <= now) return failure("refresh_expired");
-  if (row.usedAt && !withinGrace(row.usedAt, now)) return failure("refresh_reused", { message: "Already rotated: presenting it would revoke the family." });
+  const refused = refusal(row, now);
+  if (refused) return refused;
+  if (row.usedAt && !(await liveChild(row, refreshToken, now))) return failure("refresh_reused", { message: "Already rotated: presenting it would revoke the family." });
   return { ok: true };
 }
 
