@@ -46,7 +46,7 @@ function step(label: string, cmd: string, args: string[]) {
 async function startServer(): Promise<ChildProcess> {
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
   step("migrate + seed", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/prepare.ts"]);
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { env, stdio: "ignore" });
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(PORT) }, stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return server;

@@ -30,6 +30,17 @@ describe("password login", () => {
     assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.2.0.2")), "ok");
   });
 
+  test("50 parallel wrong passwords for one account: at most 5 are checked (401), the rest refused (429)", async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => checkCredentials({ username: "carol", password: `guess-${i}` }, `10.3.0.${i}`)));
+    const codes = results.map(outcome);
+    assert.equal(codes.filter((c) => c === "invalid_credentials").length, 5);
+    assert.equal(codes.filter((c) => c === "rate_limited").length, 45);
+  });
+
+  test("a right password gives its client slot back: a client's successful logins never block it", async () => {
+    for (let i = 0; i < 40; i++) assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.4.0.1")), "ok");
+  });
+
   test("input limits", () => {
     assert.equal(loginInput.safeParse({ username: " ", password: "x" }).success, false);
     assert.equal(loginInput.safeParse({ username: "a".repeat(65), password: "x" }).success, false);

@@ -27,22 +27,26 @@ const perAccount = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_ACCOUNT
 const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
 
 /**
- * Checks a username and password, throttled per account and per client. An unknown user and a
- * wrong password get the same answer and take the same time (a dummy hash is verified).
+ * Checks a username and password, throttled per client and per account. A failure slot is taken
+ * from both before the password is checked (parallel guesses cannot all slip past the limit) and
+ * given back when the password is right. An unknown user and a wrong password get the same answer
+ * and take the same time (a dummy hash is verified).
  */
 export async function checkCredentials(input: Pick<LoginInput, "username" | "password">, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
   const accountKey = input.username.toLowerCase();
-  const wait = Math.max(perAccount.blockedFor(accountKey), perClient.blockedFor(clientIp));
-  if (wait > 0) return failure("rate_limited", { retryAfterSeconds: wait });
+  const clientWait = perClient.reserve(clientIp);
+  if (clientWait > 0) return failure("rate_limited", { retryAfterSeconds: clientWait });
+  const accountWait = perAccount.reserve(accountKey);
+  if (accountWait > 0) {
+    perClient.release(clientIp);
+    return failure("rate_limited", { retryAfterSeconds: accountWait });
+  }
 
   const found = await findUserForLogin(input.username);
   const valid = found ? await verifyPassword(found.passwordHash, input.password) : await burnPasswordCheck(input.password);
-  if (!found || !valid) {
-    perAccount.recordFailure(accountKey);
-    perClient.recordFailure(clientIp);
-    return failure("invalid_credentials");
-  }
+  if (!found || !valid) return failure("invalid_credentials");
   perAccount.reset(accountKey);
+  perClient.release(clientIp);
   const { passwordHash: _, ...user } = found;
   return { ok: true, user };
 }

@@ -1,17 +1,21 @@
-/** Who is asking: stored with sessions and refresh tokens, shown on the device list. */
+/** Who is asking: stored with sessions and refresh tokens, shown on the device list, throttled by. */
 export type RequestMeta = { userAgent: string | null; ip: string };
 
 /**
- * Route handlers do not see the socket, only X-Forwarded-For: Next.js fills it with the peer
- * address when the request has none, but keeps one the client sent. So the address is only as
- * trustworthy as what sits in front: behind a reverse proxy that appends the peer it saw, the last
- * entry is that peer; exposed directly, a client can claim any address. The per-client login
- * throttle inherits that limit; the per-account throttle does not depend on it.
+ * Set by scripts/server.mjs (`npm start`) from the socket, or from TRUST_PROXY_HOPS trusted
+ * proxies' X-Forwarded-For; any copy a client sends is overwritten there.
+ */
+export const CLIENT_IP_HEADER = "x-login-lab-client-ip";
+
+/**
+ * The client address comes from the production server's header. Without it (`next dev`, which
+ * serves only this machine), Next.js's own X-Forwarded-For is the fallback: it holds the socket's
+ * peer unless the client sent one, so there it is only as trustworthy as the client.
  */
 export function requestMeta(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
   return {
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
-    ip: (forwarded.at(-1) ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64),
+    ip: (headers.get(CLIENT_IP_HEADER) ?? forwarded.at(-1) ?? "unknown").slice(0, 64),
   };
 }
