@@ -5,10 +5,12 @@ import { sqliteFilePath } from "./config";
 import { env } from "./env";
 import { storeOp } from "./trace";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { type Prisma, PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 /** Both generated clients have the same models and methods; the SQLite one names the type. */
 export type Db = SqliteClient;
+/** The client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
 
 function createClient(): Db {
   const url = env().DATABASE_URL;

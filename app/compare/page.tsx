@@ -41,7 +41,7 @@ export default async function ComparePage() {
       <div className="max-w-3xl">
         <h1 className="text-2xl font-semibold tracking-tight">Session vs token, measured</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          The usual comparison table, filled with this server&apos;s own numbers, measured when this page was rendered: sizes from a real sealed
+          The usual comparison table, filled with this server&apos;s own numbers, measured on this server at most once a minute (last at <time data-testid="measured-at" dateTime={m.measuredAt.toISOString()}>{m.measuredAt.toISOString().slice(11, 19)} UTC</time>): sizes from a real sealed
           cookie and real signed tokens, check costs from 200 checks of a real session and token, and the in-process <code>Server-Timing</code>{" "}
           figures of the requests this instance has served (those include first sightings and refusals). Each cell links to the demo that produces it.
         </p>
@@ -109,7 +109,7 @@ export default async function ComparePage() {
               </Cell>
               <Cell href="/#hybrid">like JWT ({live(stats.hybrid)})</Cell>
               <Verdict>
-                &quot;Less server load&quot; (T5) is about the store query, not the crypto: measured just now, unsealing a cookie costs{" "}
+                &quot;Less server load&quot; (T5) is about the store query, not the crypto: measured here, unsealing a cookie costs{" "}
                 <span data-testid="cmp-unseal">{costs.unsealMicros.toFixed(0)} µs</span> and verifying an EdDSA signature{" "}
                 <span data-testid="cmp-verify">{costs.eddsaVerifyMicros.toFixed(0)} µs</span>, both more than a primary-key lookup. Login Lab remembers
                 both results per credential string, so what is left per request is the lookup. Run <code>npm run bench</code> for throughput.

@@ -45,7 +45,8 @@ function checkDenyList(result: VerifiedAccess | AuthFailure): MaybePromise<Verif
 /**
  * Logging out of JWT mode makes the client forget the token. The server has nothing to delete,
  * so a copy keeps working until `exp` — unless the token is revocable: then its jti goes on the
- * deny-list (until its exp, after which the signature check refuses it anyway).
+ * deny-list (until its exp, after which the signature check refuses it anyway; lib/sweep.ts
+ * deletes such entries).
  */
 export async function revokeJwt(authorization: string | null, now = new Date()): Promise<{ revoked: boolean; message: string }> {
   const result = await readJwt(authorization, now);
@@ -53,7 +54,11 @@ export async function revokeJwt(authorization: string | null, now = new Date()):
   if (result.claims.revocable !== true) {
     return { revoked: false, message: "This token is not revocable: the server keeps no state for it, so it stays valid until exp." };
   }
-  await db().deniedToken.deleteMany({ where: { expiresAt: { lt: now } } });
-  await db().deniedToken.create({ data: { jti: result.claims.jti, userId: result.user.id, expiresAt: new Date(result.claims.exp * 1000) } });
+  try {
+    await db().deniedToken.create({ data: { jti: result.claims.jti, userId: result.user.id, expiresAt: new Date(result.claims.exp * 1000) } });
+  } catch (error) {
+    // Two logouts of one token at once: the other one listed it first, which is what both wanted.
+    if ((error as { code?: unknown }).code !== "P2002") throw error;
+  }
   return { revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." };
 }

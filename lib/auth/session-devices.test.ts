@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { outcome } from "../testing/outcome";
 import { createSession, readSession } from "./session";
 import { deviceName, listDevices, revokeDevice, revokeOtherDevices } from "./session-devices";
+import { SIMULATED_PER_HOUR, simulateDevices } from "./simulate-devices";
 
 const carol = { id: "user_carol", username: "carol", displayName: "Carol" };
 const meta = (n: number) => ({ userAgent: `device ${n}`, ip: "127.0.0.1" });
@@ -32,11 +33,14 @@ describe("session devices", () => {
     assert.equal(outcome(evicted), "session_evicted");
     assert.match(evicted.ok ? "" : evicted.message, /at most 20 sessions/);
     assert.equal((await listDevices(carol.id, "")).length, 20);
-    // The compare page's measuring session takes no one's place.
-    const before = (await listDevices(carol.id, "")).map((d) => d.id).sort();
-    await createSession(carol, meta(300), { enforceLimit: false });
-    const after = (await listDevices(carol.id, "")).map((d) => d.id);
-    assert.ok(before.every((id) => after.includes(id)), "no session evicted");
+  });
+
+  test("20 parallel logins of one user never leave more than 20 live sessions", async () => {
+    const dave = { id: "user_bob", username: "bob", displayName: "Bob" };
+    for (let i = 0; i < 15; i++) await createSession(dave, meta(400 + i));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => createSession(dave, meta(500 + i))));
+    assert.equal(results.length, 20);
+    assert.equal((await listDevices(dave.id, "")).length, 20);
   });
 
   test("a short idle timeout chosen at login ends the session after that much silence", async () => {
@@ -51,5 +55,30 @@ describe("session devices", () => {
     assert.equal(deviceName("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"), "Chrome 156 on Linux");
     assert.equal(deviceName("curl/8.5.0"), "curl/8.5.0");
     assert.equal(deviceName(null), "unknown device");
+  });
+});
+
+describe("simulated devices", () => {
+  test("never past the per-user limit, and at most SIMULATED_PER_HOUR an hour however they are revoked", async () => {
+    const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
+    const t0 = new Date();
+    const own = await createSession(alice, meta(600), { now: t0 });
+    const first = await simulateDevices(alice, own.session.id, 50, t0);
+    assert.ok("created" in first);
+    assert.equal(first.sessions, 20, "up to the limit, the visitor's own session kept");
+    assert.equal(outcome(await readSession(own.cookieValue, t0)), "ok");
+    let made = first.created;
+    for (let round = 0; round < 5; round++) {
+      await revokeOtherDevices(alice.id, own.session.id, t0);
+      const r = await simulateDevices(alice, own.session.id, 50, t0);
+      if (!("created" in r)) {
+        assert.equal(r.code, "rate_limited");
+        break;
+      }
+      made += r.created;
+    }
+    assert.equal(made, SIMULATED_PER_HOUR);
+    const nextHour = await simulateDevices(alice, own.session.id, 1, new Date(t0.getTime() + 3601_000));
+    assert.ok("created" in nextHour && nextHour.created === 1, "a new hour, a new allowance");
   });
 });

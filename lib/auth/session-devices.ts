@@ -1,6 +1,6 @@
 import "server-only";
 import { UAParser } from "ua-parser-js";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
 
@@ -76,16 +76,17 @@ export async function revokeOtherDevices(userId: string, currentId: string, now 
 }
 
 /**
- * Before a login: forgets the user's long-dead rows, then evicts the oldest live sessions so that
- * the new one fits within SESSION_MAX_PER_USER.
+ * Before a login, inside its transaction (after the user's row is locked): forgets the user's
+ * long-dead rows, then evicts the oldest live sessions so that the new one fits within
+ * SESSION_MAX_PER_USER.
  */
-export async function makeRoomFor(userId: string, now: Date): Promise<number> {
+export async function makeRoomFor(tx: Tx, userId: string, now: Date): Promise<number> {
   const anHourAgo = new Date(now.getTime() - 3600_000);
-  await db().session.deleteMany({ where: { userId, OR: [{ absoluteExpiresAt: { lt: anHourAgo } }, { idleExpiresAt: { lt: anHourAgo } }] } });
-  const liveRows = await db().session.findMany({ where: { userId, ...live(now) }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  await tx.session.deleteMany({ where: { userId, OR: [{ absoluteExpiresAt: { lt: anHourAgo } }, { idleExpiresAt: { lt: anHourAgo } }] } });
+  const liveRows = await tx.session.findMany({ where: { userId, ...live(now) }, orderBy: { createdAt: "asc" }, select: { id: true } });
   const excess = liveRows.length - (env().SESSION_MAX_PER_USER - 1);
   if (excess <= 0) return 0;
   const oldest = liveRows.slice(0, excess).map((r) => r.id);
-  await db().session.updateMany({ where: { id: { in: oldest } }, data: { revokedAt: now, revokedReason: EVICTED_BY_LIMIT } });
+  await tx.session.updateMany({ where: { id: { in: oldest } }, data: { revokedAt: now, revokedReason: EVICTED_BY_LIMIT } });
   return excess;
 }

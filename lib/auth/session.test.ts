@@ -46,6 +46,11 @@ describe("session mode", () => {
     const mid = Math.floor(cookieValue.length / 2);
     const tampered = cookieValue.slice(0, mid) + (cookieValue[mid] === "a" ? "b" : "a") + cookieValue.slice(mid + 1);
     assert.equal(outcome(await readSession(tampered)), "session_invalid");
+    // The same seal with another version marker (outside the MAC): one spelling only.
+    assert.equal(outcome(await readSession(cookieValue)), "ok");
+    for (const respelled of [cookieValue.replace(/~2$/, "~3"), `${cookieValue}0`, cookieValue.replace(/~2$/, ""), `${cookieValue}~2`]) {
+      assert.equal(outcome(await readSession(respelled)), "session_invalid", respelled.slice(-6));
+    }
     // A well-formed seal of a token this store never issued.
     assert.equal(outcome(await readSession(await sealSessionToken("x".repeat(43)))), "session_revoked");
   });

@@ -68,10 +68,18 @@ function sealExpiry(seal: string): number {
 /** An unsealed cookie: its token and the token's hash, the session's id in the store. */
 type Opened = { ok: true; token: string; id: string } | AuthFailure;
 
+/**
+ * iron-session ends a seal with `~<version>`, outside its MAC, and ignores it when unsealing: any
+ * suffix would do, giving one seal many spellings (and a cache miss each). Only the exact marker
+ * sealData writes is accepted.
+ */
+const SEAL_MARKER = "~2";
+const wellFormedSeal = (v: string) => v.endsWith(SEAL_MARKER) && v.indexOf("~") === v.length - SEAL_MARKER.length;
+
 /** What is already known about a cookie value without unsealing it; undefined when nothing is. */
 function knownSeal(cookieValue: string | undefined, now: number): Opened | undefined {
   if (!cookieValue) return failure("session_missing");
-  if (cookieValue.length > 1024) return failure("session_invalid");
+  if (cookieValue.length > 1024 || !wellFormedSeal(cookieValue)) return failure("session_invalid");
   const known = unsealed.get(cookieValue);
   if (!known) return undefined;
   return known.sealExpiresAt > now ? { ok: true, token: known.token, id: known.id } : failure("session_expired");
@@ -104,13 +112,13 @@ export async function unsealSessionToken(cookieValue: string | undefined, now = 
 export type CreateOptions = {
   now?: Date;
   idleTimeoutSeconds?: number;
-  /** False only for the compare page's measuring session: it must never evict a real one. */
-  enforceLimit?: boolean;
 };
 
 /**
  * Creates the session row and returns the sealed cookie value to set. Enforces the per-user
- * limit first: beyond it, the oldest sessions are evicted (and told why on their next request).
+ * limit in the same transaction: beyond it, the oldest sessions are evicted (and told why on their
+ * next request). The transaction first writes the user's row, which locks it: concurrent logins
+ * of one user take turns, each counting the sessions the previous one left.
  */
 export async function createSession(user: PublicUser, meta: RequestMeta, options: CreateOptions = {}) {
   const now = options.now ?? new Date();
@@ -118,9 +126,11 @@ export async function createSession(user: PublicUser, meta: RequestMeta, options
   const { SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
   const idle = options.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
   const absoluteExpiresAt = addSeconds(now, absolute);
-  if (options.enforceLimit !== false) await makeRoomFor(user.id, now);
-  const row = await db().session.create({
-    data: {
+  const row = await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
+    await makeRoomFor(tx, user.id, now);
+    return tx.session.create({
+      data: {
       id: hashToken(token),
       userId: user.id,
       createdAt: now,
@@ -128,9 +138,10 @@ export async function createSession(user: PublicUser, meta: RequestMeta, options
       idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
       absoluteExpiresAt,
       idleTimeoutSeconds: options.idleTimeoutSeconds ?? null,
-      userAgent: meta.userAgent,
-      ip: meta.ip,
-    },
+        userAgent: meta.userAgent,
+        ip: meta.ip,
+      },
+    });
   });
   return { cookieValue: await sealSessionToken(token), session: info(row), maxAgeSeconds: absolute };
 }
