@@ -81,7 +81,8 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
       {stolen && !rotatedAt ? <p>Stolen. Now let the page rotate it: press &quot;Refresh now&quot;.</p> : null}
       {stolen && rotatedAt && Date.now() < rotatedAt + graceSeconds * 1000 ? (
         <p>
-          Rotated. Within {graceSeconds} s a second use still counts as the same browser racing itself (two tabs):{" "}
+          Rotated. For {graceSeconds} s the old token still gets the same new token again (a second tab, a lost answer): a thief replaying it
+          now would only get the token this page already holds, never a branch of their own.{" "}
           <Countdown until={rotatedAt + graceSeconds * 1000} label="replay possible in" />
         </p>
       ) : null}
