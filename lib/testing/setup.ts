@@ -20,6 +20,21 @@ Object.assign(process.env, {
   SESSION_ABSOLUTE_TTL_SECONDS: "43200",
 });
 
-await applyMigrations(process.env.DATABASE_URL as string);
-const { seedDemoUsers } = await import("../../scripts/seed");
-await seedDemoUsers(TEST_PASSWORD, ["alice", "bob", "carol"]);
+// `node --test` runs each file in a child process of its own, and --import runs this module in the
+// parent too: only the children need a database (an unused pg pool would hold the parent ~10 s).
+const runnerParent = process.execArgv.includes("--test") && !process.env.NODE_TEST_CONTEXT;
+if (!runnerParent) {
+  await applyMigrations(process.env.DATABASE_URL as string);
+  const { seedDemoUsers } = await import("../../scripts/seed");
+  await seedDemoUsers(TEST_PASSWORD, ["alice", "bob", "carol"]);
+}
+
+// A test process ends when its tests do: close the store's connections (a pg pool left open holds
+// the process for its idle timeout, ~10 s a file).
+if (!runnerParent) {
+  const { after } = await import("node:test");
+  after(async () => {
+    const { db } = await import("../db");
+    await db().$disconnect();
+  });
+}
