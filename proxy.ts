@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { unsealSessionToken } from "@/lib/auth/session";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { labCookie, labIdOf, newLabId, withCookie } from "@/lib/lab-visitor";
 
 /**
  * The request guard, in front of every page:
@@ -13,6 +14,8 @@ import { contentSecurityPolicy, newNonce } from "@/lib/csp";
  * - /jwt/mypage and /hybrid/mypage: a navigation carries no Authorization header, so there is
  *   nothing to check here. Those pages fetch their data with the token from script, and the API
  *   verifies it.
+ * - pages under /lab/ give a browser without one its lab cookie (lib/lab-visitor.ts): the labs'
+ *   records (the XSS inbox, the cross-site log) belong to that cookie, so no visitor sees another's.
  */
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
@@ -23,15 +26,22 @@ export async function proxy(req: NextRequest) {
   // The XSS lab is vulnerable on purpose (unless asked for its CSP); the attacker page plays
   // another site, whose policy is not ours to set (ours would stop its cross-site form).
   const exempt = (pathname === "/lab/xss" && searchParams.get("csp") !== "on") || pathname === "/lab/attacker";
-  if (exempt) return NextResponse.next();
+  const lab = pathname.startsWith("/lab/") && !labIdOf(req) ? { ...labCookie(), value: newLabId() } : null;
+  if (exempt && !lab) return NextResponse.next();
 
-  const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(req.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("Content-Security-Policy", csp);
+  // The page rendering this very request reads the new cookie from the forwarded request.
+  if (lab) headers.set("cookie", withCookie(req.headers.get("cookie"), lab.name, lab.value));
+  let csp: string | null = null;
+  if (!exempt) {
+    const nonce = newNonce();
+    csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+  }
   const res = NextResponse.next({ request: { headers } });
-  res.headers.set("Content-Security-Policy", csp);
+  if (csp) res.headers.set("Content-Security-Policy", csp);
+  if (lab) res.cookies.set(lab.name, lab.value, lab.options);
   return res;
 }
 

@@ -9,7 +9,7 @@ test.describe("attack labs and hardening", () => {
     await panels.session.loggedInAs("Bob");
     await page.goto("/lab/xss");
     await expect(page.getByTestId("csp-state")).toContainText("off");
-    await page.request.delete("/api/lab/inbox");
+    expect((await page.request.delete("/api/lab/inbox")).status()).toBe(200); // this browser's own inbox
     await page.getByRole("button", { name: "Load the ready payload" }).click();
     await page.getByRole("button", { name: "Post comment" }).click();
     const delivery = page.getByTestId("delivery").first();
@@ -33,9 +33,10 @@ test.describe("attack labs and hardening", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect.poll(() => violations.length).toBeGreaterThan(0);
     await page.waitForTimeout(1_500);
-    // (Other tests may use the shared inbox at the same time: look for this page's token only.)
+    // The inbox is this browser's own (its lab cookie): nothing arrived, from this test or any other.
     const deliveries: { jwt: string | null }[] = (await (await page.request.get("/api/lab/inbox")).json()).deliveries;
-    expect(deliveries.filter((d) => d.jwt === mine)).toEqual([]);
+    expect(mine).toBeTruthy();
+    expect(deliveries).toEqual([]);
   });
 
   test("every page carries a nonce CSP, frame-ancestors and the other security headers", async ({ request }) => {
@@ -96,8 +97,9 @@ test("cross-site lab: from another site, no login cookie and no Authorization ar
   await panels.hybrid.login("bob");
   await panels.hybrid.loggedInAs("Bob");
   const attacker = (baseURL as string).replace("localhost", "127.0.0.1");
-  await page.request.delete("/api/lab/csrf-target");
+  // The log is this browser's own (its lab cookie on the attacker's origin): it starts empty.
   await page.goto(`${attacker}/lab/attacker`);
+  await expect(page.getByTestId("arrival")).toHaveCount(0);
   await expect(page.getByTestId("victim-origin")).toHaveText(baseURL as string);
 
   const arrived = page.waitForResponse((r) => r.url().startsWith(`${baseURL}/api/lab/csrf-target`) && r.request().method() === "POST");

@@ -1,14 +1,23 @@
 import "server-only";
+import { sessionCookie } from "./auth/cookies";
+import { readHybrid } from "./auth/hybrid";
+import { readJwt } from "./auth/jwt";
+import { unsealSessionToken } from "./auth/session";
+import { findSessionWithUser } from "./auth/session-store";
+import type { PublicUser } from "./auth/users";
 import { db } from "./db";
 import { env } from "./env";
 
 /**
- * What the server keeps for each mode, for the store view: row counts, bytes, and the newest rows
- * with their hashes shortened. Tokens themselves are never stored, so none can leak from here.
+ * What the server keeps for each mode, for the store view: row counts and bytes of the whole store,
+ * and the newest rows — with their hashes shortened — of the caller's own users only. Another
+ * visitor's rows (their username, user agent, token family) are never shown: only counted.
+ * Tokens themselves are never stored, so none can leak from here.
  */
 export type StoreRow = { id: string; user: string; createdAt: Date; detail: string; state: "active" | "used" | "revoked" | "expired" };
 export type ModeStore = { table: string | null; rows: number; bytes: number; bytesPerRow: number; latest: StoreRow[] };
-export type StoreView = { session: ModeStore; jwt: ModeStore; hybrid: ModeStore };
+/** `yours`: the usernames whose rows `latest` shows — those the request proved it is logged in as. */
+export type StoreView = { session: ModeStore; jwt: ModeStore; hybrid: ModeStore; yours: string[] };
 
 const SESSION_COLUMNS = ["id", "userId", "createdAt", "lastSeenAt", "idleExpiresAt", "absoluteExpiresAt", "userAgent", "ip"];
 const REFRESH_COLUMNS = ["id", "familyId", "parentId", "userId", "createdAt", "expiresAt", "usedAt", "revokedAt", "revokedReason", "userAgent", "ip"];
@@ -25,14 +34,38 @@ async function tableBytes(table: string, columns: string[]): Promise<number> {
 
 const short = (hash: string) => `${hash.slice(0, 10)}…`;
 
-export async function storeView(now = new Date()): Promise<StoreView> {
+/**
+ * The users a store-view request is logged in as: the session cookie's (the browser sends it by
+ * itself) and the Bearer access token's, of either audience (the page adds it). The session is
+ * only looked at, never "used": a page polling this view must not keep an idle session alive.
+ */
+export async function ownersOf(req: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }, now = new Date()): Promise<PublicUser[]> {
+  const owners = new Map<string, PublicUser>();
+  const opened = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value, now.getTime());
+  if (opened.ok) {
+    const row = await findSessionWithUser(opened.id);
+    if (row && !row.revokedAt && row.idleExpiresAt > now && row.absoluteExpiresAt > now) owners.set(row.user.id, row.user);
+  }
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const access = await readHybrid(authorization, now);
+    const verified = access.ok ? access : await readJwt(authorization, now);
+    if (verified.ok) owners.set(verified.user.id, verified.user);
+  }
+  return [...owners.values()];
+}
+
+/** The store's counts and sizes; rows only of `owners` (none by default: counts only). */
+export async function storeView(owners: readonly PublicUser[] = [], now = new Date()): Promise<StoreView> {
+  const mine = { userId: { in: owners.map((u) => u.id) } };
+  const newest = owners.length > 0;
   const [sessionRows, refreshRows, sessionBytes, refreshBytes, sessions, refresh] = await Promise.all([
     db().session.count(),
     db().refreshToken.count(),
     tableBytes("Session", SESSION_COLUMNS),
     tableBytes("RefreshToken", REFRESH_COLUMNS),
-    db().session.findMany({ orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }),
-    db().refreshToken.findMany({ orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }),
+    newest ? db().session.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
+    newest ? db().refreshToken.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
   ]);
   const per = (bytes: number, rows: number) => (rows ? Math.round(bytes / rows) : 0);
   return {
@@ -63,5 +96,6 @@ export async function storeView(now = new Date()): Promise<StoreView> {
         state: r.revokedAt ? "revoked" : r.usedAt ? "used" : r.expiresAt <= now ? "expired" : "active",
       })),
     },
+    yours: owners.map((u) => u.username),
   };
 }

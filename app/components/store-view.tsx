@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
+import { useHybrid } from "@/lib/client/hybrid-store";
+import { useStoredJwt } from "@/lib/client/jwt-store";
 import { useTimeline } from "@/lib/client/timeline";
 import type { ModeStore, StoreView as View } from "@/lib/store-view";
 import { type Mode, MODES } from "./modes";
 
-type Wire = Record<Mode, Omit<ModeStore, "latest"> & { latest: (Omit<ModeStore["latest"][number], "createdAt"> & { createdAt: string })[] }>;
+type Wire = Record<Mode, Omit<ModeStore, "latest"> & { latest: (Omit<ModeStore["latest"][number], "createdAt"> & { createdAt: string })[] }> & Pick<View, "yours">;
 
 const STATE_CLASS: Record<string, string> = {
   active: "text-green-700 dark:text-green-400",
@@ -52,10 +54,15 @@ export function StoreView() {
   const [view, setView] = useState<Wire | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const activity = useTimeline("session").length + useTimeline("jwt").length + useTimeline("hybrid").length;
+  // The server shows rows only of the users this page is logged in as: the session cookie goes by
+  // itself; an access token must be added — the hybrid one while it is fresh, else the JWT.
+  const hybrid = useHybrid();
+  const jwt = useStoredJwt();
+  const bearer = hybrid.status === "in" && hybrid.exp * 1000 > Date.now() ? hybrid.accessToken : (jwt ?? null);
   const load = useCallback(async () => {
-    const r = await callApi("/api/store");
+    const r = await callApi("/api/store", bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {});
     if (r.status === 200) setView(r.body as Wire);
-  }, []);
+  }, [bearer]);
   useEffect(() => {
     void load();
     const t = setInterval(load, 5000);
@@ -69,8 +76,20 @@ export function StoreView() {
           What the server stores
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Live from the database. Tokens are never stored, only their SHA-256, shown shortened here.
+          Live from the database. Tokens are never stored, only their SHA-256, shown shortened here. Counts and bytes are everyone&apos;s; rows are
+          shown only for your own logins.
         </p>
+        {view ? (
+          <p data-testid="store-yours" className="text-sm text-zinc-600 dark:text-zinc-400">
+            {view.yours.length ? (
+              <>
+                Rows shown: yours, as <strong>{view.yours.join(", ")}</strong>.
+              </>
+            ) : (
+              "Log in on a panel above to see your own rows here."
+            )}
+          </p>
+        ) : null}
       </header>
       {view ? (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">

@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-
-type Arrival = { at: string; method: string; origin: string | null; secFetchSite: string | null; cookies: string[]; authorization: boolean };
+import type { Arrival } from "./arrival";
 
 /** The other origin of the same server: localhost ↔ 127.0.0.1 are different sites to a browser. */
 function victimOrigin(): string {
@@ -11,10 +10,12 @@ function victimOrigin(): string {
   return url.origin;
 }
 
-export function AttackerLab() {
+/** `logKey`: which arrival log is this browser's (null without a lab cookie: then nothing is sent). */
+export function AttackerLab({ logKey }: { logKey: string | null }) {
   const [victim, setVictim] = useState<string | null>(null);
   const [arrivals, setArrivals] = useState<Arrival[]>([]);
   const [fetchResult, setFetchResult] = useState<string | null>(null);
+  const target = victim && logKey ? `${victim}/api/lab/csrf-target?log=${encodeURIComponent(logKey)}` : null;
   const load = useCallback(async () => {
     const r = await fetch("/api/lab/csrf-target", { cache: "no-store" });
     setArrivals(((await r.json()) as { arrivals: Arrival[] }).arrivals);
@@ -44,8 +45,8 @@ export function AttackerLab() {
         ) : null}
       </p>
       <div className="flex flex-wrap gap-2">
-        {victim ? (
-          <form method="POST" action={`${victim}/api/lab/csrf-target`} target="csrf-frame">
+        {target ? (
+          <form method="POST" action={target} target="csrf-frame">
             <button type="submit" className={button}>
               1 · Cross-site form POST
             </button>
@@ -54,8 +55,9 @@ export function AttackerLab() {
         <button
           type="button"
           className={button}
+          disabled={!target}
           onClick={async () => {
-            await fetch(`${victim}/api/lab/csrf-target`, { method: "POST", mode: "no-cors", credentials: "include" });
+            if (target) await fetch(target, { method: "POST", mode: "no-cors", credentials: "include" });
           }}
         >
           2 · Cross-site fetch with credentials
@@ -75,6 +77,11 @@ export function AttackerLab() {
           3 · Read the victim&apos;s /api/session/mypage
         </button>
       </div>
+      {logKey ? null : (
+        <p role="alert" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          This browser has no lab cookie yet, so there is no log to record into: reload the page (with cookies allowed).
+        </p>
+      )}
       <iframe name="csrf-frame" title="form target" className="h-0 w-0 border-0" />
       {fetchResult ? (
         <p data-testid="cors-result" className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
@@ -83,9 +90,13 @@ export function AttackerLab() {
       ) : null}
       <section className="flex flex-col gap-2">
         <h2 className="font-semibold">What arrived at the victim (its own log)</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          This log is only yours: the requests above name it by <code className="font-mono">?log=…</code>, a key derived from this browser&apos;s own
+          lab cookie, and only that cookie can read or clear it.
+        </p>
         <ul data-testid="arrivals" className="flex flex-col gap-1 font-mono text-xs">
-          {arrivals.map((a) => (
-            <li key={a.at + a.method} data-testid="arrival">
+          {arrivals.map((a, i) => (
+            <li key={`${arrivals.length - i}`} data-testid="arrival">
               {a.method} from {a.origin ?? "(no Origin)"} · Sec-Fetch-Site: {a.secFetchSite ?? "—"} · login cookies:{" "}
               <strong data-testid="arrival-cookies">{a.cookies.length ? a.cookies.join(", ") : "none"}</strong> · Authorization: {a.authorization ? "yes" : "none"}
             </li>

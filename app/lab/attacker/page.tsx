@@ -1,8 +1,16 @@
+import { cookies } from "next/headers";
+import { labCookie, logKeyOf, validLabId } from "@/lib/lab-visitor";
 import { AttackerLab } from "./attacker-lab";
 
 export const metadata = { title: "Cross-site lab — Login Lab" };
 
-/** The attacker's page. Open it on the other origin (127.0.0.1 vs localhost) to make it cross-site. */
-export default function Page() {
-  return <AttackerLab />;
+/**
+ * The attacker's page. Open it on the other origin (127.0.0.1 vs localhost) to make it cross-site.
+ * Its requests reach the victim without this browser's lab cookie, so they carry the key of this
+ * browser's arrival log instead (derived here from the lab cookie proxy.ts set; the id itself
+ * never goes into the page).
+ */
+export default async function Page() {
+  const labId = validLabId((await cookies()).get(labCookie().name)?.value);
+  return <AttackerLab logKey={labId ? logKeyOf(labId) : null} />;
 }

