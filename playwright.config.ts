@@ -6,11 +6,31 @@ import { defineConfig, devices } from "@playwright/test";
  * e2e runs against the production build (`next build` + `npm start`, which migrates and seeds a
  * fresh SQLite file first), in real Chromium. Secrets are generated per run; the worker processes
  * inherit them through the environment, so tests can forge tokens with the real key when needed.
+ *
+ * Two servers run the same build: a private deployment (DEMO_PASSWORD set, the shared demo users)
+ * that most specs use, and a public-mode one (no DEMO_PASSWORD, throwaway accounts only) on
+ * E2E_PUBLIC_PORT for e2e/public.spec.ts. Playwright starts them in order and waits for each one's
+ * url before starting the next, so the second starts once the first has built and answered.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+process.env.E2E_PUBLIC_PORT ??= "3101";
+const PUBLIC_PORT = Number(process.env.E2E_PUBLIC_PORT);
 export const E2E_DEMO_PASSWORD = "e2e-demo-password";
 process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_JWT_PRIVATE_KEY ??= JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+
+/** What both servers share: production, this run's secrets, short demo timeouts, the XSS lab on. */
+const common = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  SESSION_SECRET: process.env.E2E_SESSION_SECRET,
+  // Set here, so the development secrets in .env.local never reach this run.
+  JWT_PRIVATE_KEY: process.env.E2E_JWT_PRIVATE_KEY,
+  // Short demo values, so that waiting for them stays short.
+  SESSION_DEMO_IDLE_SECONDS: "3",
+  REFRESH_GRACE_SECONDS: "2",
+  LAB_XSS_ENABLED: "true",
+};
 
 // Debian's Chromium where it exists (machines without Playwright's download), else Playwright's own.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -32,28 +52,40 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `http://localhost:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
-      SESSION_SECRET: process.env.E2E_SESSION_SECRET,
-      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      // Extra users so that tests about limits and revocation never touch each other's sessions.
-      DEMO_USERS: "alice,bob,carol,dave,erin,frank,grace",
-      // Short demo values, so that waiting for them stays short.
-      SESSION_DEMO_IDLE_SECONDS: "3",
-      REFRESH_GRACE_SECONDS: "2",
-      LAB_XSS_ENABLED: "true",
-      // Set here, so the development secrets in .env.local never reach this run.
-      JWT_PRIVATE_KEY: process.env.E2E_JWT_PRIVATE_KEY,
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `http://localhost:${PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...common,
+        PORT: String(PORT),
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
+        DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+        // Extra users so that tests about limits and revocation never touch each other's sessions.
+        DEMO_USERS: "alice,bob,carol,dave,erin,frank,grace,heidi,ivan,judy,kim",
+      },
     },
-  },
+    {
+      // Public mode: the same build (never built twice), its own database file.
+      command: "node scripts/e2e-server.mjs",
+      url: `http://localhost:${PUBLIC_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...common,
+        PORT: String(PUBLIC_PORT),
+        DATABASE_URL: process.env.E2E_PUBLIC_DATABASE_URL ?? "file:./data/e2e-public.db",
+        E2E_PUBLIC: "1",
+        E2E_SKIP_BUILD: "1",
+        // Every e2e request comes from 127.0.0.1: room for all of public.spec.ts, retries included.
+        DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR: "30",
+      },
+    },
+  ],
 });

@@ -35,6 +35,27 @@ export class LoginPanel {
   loginButton() {
     return this.root.getByRole("button", { name: `Log in with ${TITLE[this.mode]}` });
   }
+
+  /** Clicks "Get a throwaway account" in this panel; returns the account the browser now remembers. */
+  async getThrowawayAccount(): Promise<StoredAccount> {
+    await this.root.getByRole("button", { name: /throwaway account/ }).click();
+    await expect(this.root.getByRole("status").filter({ hasText: "filled it into the login forms" })).toBeVisible();
+    const account = await storedAccount(this.page);
+    if (!account) throw new Error("no throwaway account in localStorage");
+    return account;
+  }
+}
+
+/** The public-mode server (playwright.config.ts): no shared accounts, throwaway ones only. */
+export const PUBLIC_BASE_URL = `http://localhost:${process.env.E2E_PUBLIC_PORT ?? 3101}`;
+
+/** What the page keeps in localStorage about the visitor's throwaway account. */
+export type StoredAccount = { username: string; password: string; displayName: string; expiresAt: string };
+export const ACCOUNT_STORAGE_KEY = "loginlab.account";
+
+export async function storedAccount(page: Page): Promise<StoredAccount | null> {
+  const raw = await page.evaluate((key) => window.localStorage.getItem(key), ACCOUNT_STORAGE_KEY);
+  return raw ? (JSON.parse(raw) as StoredAccount) : null;
 }
 
 export const test = base.extend<{ panels: Record<Mode, LoginPanel> }>({

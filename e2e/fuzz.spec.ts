@@ -81,3 +81,54 @@ test("200+ forged or malformed credentials per route family: only 400/401, never
   expect((await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${jwt}` } })).status()).toBe(200);
   expect((await request.get("/api/session/mypage", { headers: { cookie: `${SESSION_COOKIE}=${sessionSeal}` } })).status()).toBe(200);
 });
+
+/**
+ * Property: every lab and public-mode endpoint, fed any body, content type and cookie — with a real
+ * login's cookies or none — answers below 500. Labs are where attackers start.
+ */
+test("every lab endpoint, fuzzed with bodies, content types and cookies: never a 5xx", async ({ request }) => {
+  test.setTimeout(120_000);
+  const sessionLogin = await request.post("/api/session/login", { data: { username: "kim", password: DEMO_PASSWORD } });
+  const hybridLogin = await request.post("/api/hybrid/login", { data: { username: "kim", password: DEMO_PASSWORD } });
+  const real = [`${SESSION_COOKIE}=${setCookie(sessionLogin, SESSION_COOKIE)!.value}`, `${REFRESH_COOKIE}=${setCookie(hybridLogin, REFRESH_COOKIE)!.value}`].join("; ");
+  const endpoints: [string, string][] = [
+    ["POST", "/api/lab/forge"],
+    ["GET", "/api/lab/inbox"],
+    ["POST", "/api/lab/inbox"],
+    ["DELETE", "/api/lab/inbox"],
+    ["GET", "/api/lab/csrf-target"],
+    ["POST", "/api/lab/csrf-target"],
+    ["DELETE", "/api/lab/csrf-target"],
+    ["POST", "/api/session/lab/capture"],
+    ["POST", "/api/session/lab/replay"],
+    ["POST", "/api/hybrid/lab/capture"],
+    ["POST", "/api/hybrid/lab/replay"],
+    ["POST", "/api/session/devices/simulate"],
+    ["GET", "/api/store"],
+    ["GET", "/api/hybrid/family"],
+  ];
+  const jsonish = fc.oneof(
+    fc.json({ maxDepth: 3 }),
+    printable,
+    fc.record({ kind: fc.constantFrom("expired", "session_tampered", "nope", 1), token: fc.oneof(printable, fc.constant("a.b.c")), capture: printable, count: fc.integer({ min: -5, max: 100 }), rotate: fc.boolean() }).map((o) => JSON.stringify(o)),
+    fc.constant("x".repeat(6000)),
+  );
+  const input = fc.record({
+    body: jsonish,
+    type: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", ""),
+    cookie: fc.oneof(fc.constant(real), fc.constant(""), printable.map((x) => `${SESSION_COOKIE}=${x.replace(/;/g, "")}; ll_lab=${x.slice(0, 30).replace(/;/g, "")}`)),
+    query: fc.constantFrom("", "?log=abc", `?log=${"A".repeat(22)}`, "?csp=on"),
+  });
+  let sent = 0;
+  for (const [method, path] of endpoints) {
+    for (const x of fc.sample(input, { numRuns: 30, seed: path.length * 31 + method.length })) {
+      const headers: Record<string, string> = {};
+      if (x.type) headers["content-type"] = x.type;
+      if (x.cookie) headers.cookie = x.cookie;
+      const res = await request.fetch(path + x.query, { method, headers, data: method === "GET" ? undefined : x.body });
+      sent++;
+      expect(res.status(), `${method} ${path}${x.query} answered ${res.status()}`).toBeLessThan(500);
+    }
+  }
+  expect(sent).toBe(endpoints.length * 30);
+});

@@ -53,7 +53,7 @@ const schema = z
      * throwaway account of their own (POST /api/demo-accounts).
      */
     DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD must be at least 8 characters.").optional(),
-    /** Public mode: how long a throwaway account (and every row it owns) lives. */
+    /** How long a throwaway account (POST /api/demo-accounts, either mode) and every row it owns lives. */
     DEMO_ACCOUNT_TTL_SECONDS: seconds(24 * 3600),
     /** Throwaway accounts one client address may create per hour. */
     DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(5),

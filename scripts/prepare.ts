@@ -1,7 +1,7 @@
 /**
  * Runs before `npm run dev` (with --dev) and `npm start`: loads the same .env files Next.js does,
  * generates development secrets into .env.local on first run, refuses to go on with a missing or
- * weak secret, applies pending migrations and seeds the demo users.
+ * weak secret, applies pending migrations and seeds the demo users (in public mode: removes them).
  *
  * Started with `--conditions=react-server` so that the app's own server-only modules load here.
  */
@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import { ConfigError, parseConfig } from "../lib/config";
 import { applyMigrations } from "./lib/schema-engine";
 import { root } from "./providers";
-import { seedDemoUsers } from "./seed";
+import { removeDemoUsers, seedDemoUsers } from "./seed";
 
 const dev = process.argv.includes("--dev");
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
@@ -44,8 +44,14 @@ try {
   const applied = await applyMigrations(config.DATABASE_URL);
   const store = config.DATABASE_URL.startsWith("file:") ? config.DATABASE_URL : "PostgreSQL";
   console.log(`login-lab: database ${store}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
-  const seeded = config.DEMO_PASSWORD ? await seedDemoUsers(config.DEMO_PASSWORD, config.DEMO_USERS) : [];
-  if (seeded.length) console.log(`login-lab: demo users ready (${seeded.join(", ")})`);
+  if (config.DEMO_PASSWORD) {
+    const seeded = await seedDemoUsers(config.DEMO_PASSWORD, config.DEMO_USERS);
+    if (seeded.length) console.log(`login-lab: demo users ready (${seeded.join(", ")})`);
+  } else {
+    // Public mode: no shared accounts, not even ones left from an earlier private deployment.
+    const removed = await removeDemoUsers(config.DEMO_USERS);
+    console.log(`login-lab: public mode, visitors get throwaway accounts${removed.length ? ` (removed the shared demo users ${removed.join(", ")})` : ""}`);
+  }
   process.exit(0);
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -21,3 +21,18 @@ export async function seedDemoUsers(password: string, usernames: string[] = ["al
   }
   return changed;
 }
+
+/**
+ * Public mode has no shared accounts: deletes the demo users named in DEMO_USERS (with their
+ * sessions and refresh tokens, by cascade, and their deny-list rows), so that a deployment moved
+ * from private to public mode does not keep alice with a password that was once shown to everyone.
+ * Throwaway accounts are left alone. Returns the usernames removed.
+ */
+export async function removeDemoUsers(usernames: string[]): Promise<string[]> {
+  const users = await db().user.findMany({ where: { username: { in: usernames }, expiresAt: null }, select: { id: true, username: true } });
+  if (users.length === 0) return [];
+  const ids = users.map((u) => u.id);
+  await db().deniedToken.deleteMany({ where: { userId: { in: ids } } });
+  await db().user.deleteMany({ where: { id: { in: ids } } });
+  return users.map((u) => u.username);
+}

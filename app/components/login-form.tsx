@@ -1,8 +1,11 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { LoginFormState } from "@/lib/auth/form-login";
+import { useThrowawayAccount } from "@/lib/client/demo-account";
 import { Countdown } from "./countdown";
 import { type Mode, MODES } from "./modes";
+import { ThrowawayAccount } from "./throwaway-account";
 
 type Props = {
   mode: Mode;
@@ -10,6 +13,7 @@ type Props = {
   pending: boolean;
   state: LoginFormState | { status: "ok" };
   next: string | null;
+  /** The shared demo users' password; null in public mode, where there are no shared users. */
   demoPassword: string | null;
   /** A mode-specific choice made at login (a checkbox). */
   option?: { name: string; label: string };
@@ -18,14 +22,30 @@ type Props = {
 const input =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-1 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 aria-[invalid=true]:border-red-500";
 
-/** The login form every panel uses, driven by that mode's server action. */
+/**
+ * The login form every panel uses, driven by that mode's server action. It starts filled with the
+ * visitor's throwaway account when there is one; otherwise with alice, except in public mode
+ * (no demo password), where alice does not exist.
+ */
 export function LoginForm({ mode, formAction, pending, state, next, demoPassword, option }: Props) {
   const m = MODES[mode];
   const error = state.status === "error" ? state : null;
   const ids = { user: `${mode}-username`, pass: `${mode}-password`, err: `${mode}-login-error` };
+  const publicMode = demoPassword === null;
+  const account = useThrowawayAccount();
+  const username = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  // A new (or remembered) account overwrites whatever the fields hold, typed or not; the default
+  // values below are what a reset after a failed login goes back to.
+  useEffect(() => {
+    if (!account) return;
+    if (username.current) username.current.value = account.username;
+    if (password.current) password.current.value = account.password;
+  }, [account]);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-describedby={error ? ids.err : undefined} noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      {publicMode ? <ThrowawayAccount mode={mode} publicMode /> : null}
       <div className="grid gap-1">
         <label htmlFor={ids.user} className="text-sm font-medium">
           Username
@@ -34,7 +54,8 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           id={ids.user}
           name="username"
           autoComplete="username"
-          defaultValue={error?.username || "alice"}
+          defaultValue={error?.username || account?.username || (publicMode ? "" : "alice")}
+          ref={username}
           aria-invalid={Boolean(error?.fieldErrors?.username)}
           className={`${input} ${m.accent.ring}`}
         />
@@ -49,6 +70,8 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           name="password"
           type="password"
           autoComplete="current-password"
+          defaultValue={account?.password}
+          ref={password}
           aria-invalid={Boolean(error?.fieldErrors?.password)}
           className={`${input} ${m.accent.ring}`}
         />
@@ -61,13 +84,14 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         </label>
       ) : null}
       {demoPassword ? (
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
-        <code className="font-mono" data-testid="demo-password">
-          {demoPassword}
-        </code>
-      </p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
+          <code className="font-mono" data-testid="demo-password">
+            {demoPassword}
+          </code>
+        </p>
       ) : null}
+      {publicMode ? null : <ThrowawayAccount mode={mode} publicMode={false} />}
       {error && !error.fieldErrors ? (
         <p id={ids.err} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
           {error.message}

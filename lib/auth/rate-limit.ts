@@ -48,11 +48,6 @@ export class FailureLimiter {
     return 0;
   }
 
-  /** Counts one event for `key` (when there is nothing to check first); false when it is blocked. */
-  recordFailure(key: string, now = Date.now()): boolean {
-    return this.reserve(key, now) === 0;
-  }
-
   /** Gives a reserved slot back (the password was right). */
   release(key: string): void {
     const w = this.windows.get(key);

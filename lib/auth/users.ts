@@ -6,6 +6,10 @@ export type PublicUser = { id: string; username: string; displayName: string };
 
 export const publicUserSelect = { id: true, username: true, displayName: true } as const;
 
-export function findUserForLogin(username: string) {
-  return db().user.findUnique({ where: { username }, select: { ...publicUserSelect, passwordHash: true } });
+/** The user who may log in with this name: not a throwaway account past its expiry, awaiting the sweep. */
+export function findUserForLogin(username: string, now = new Date()) {
+  return db().user.findFirst({
+    where: { username, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { ...publicUserSelect, passwordHash: true },
+  });
 }
