@@ -9,7 +9,10 @@
 //    `cookieSecure` in lib/config.ts): a browser that has been here once never speaks plain HTTP to
 //    this host again, so a Secure cookie is never offered a downgraded connection.
 import { createServer } from "node:http";
-import next from "next";
+
+// What `next start` does for itself: a production server, unless told otherwise.
+process.env.NODE_ENV ??= "production";
+const { default: next } = await import("next");
 
 const CLIENT_IP_HEADER = "x-login-lab-client-ip";
 

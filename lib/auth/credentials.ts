@@ -27,19 +27,21 @@ const perAccount = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_ACCOUNT
 const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
 
 /**
- * Checks a username and password, throttled per client and per account. A failure slot is taken
+ * Checks a username and password, throttled per account and per client. A failure slot is taken
  * from both before the password is checked (parallel guesses cannot all slip past the limit) and
- * given back when the password is right. An unknown user and a wrong password get the same answer
+ * given back when the password is right — so checks in flight count too: at most
+ * LOGIN_MAX_FAILURES_PER_ACCOUNT logins of one account are checked at the same moment. An unknown user and a wrong password get the same answer
  * and take the same time (a dummy hash is verified).
  */
 export async function checkCredentials(input: Pick<LoginInput, "username" | "password">, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
   const accountKey = input.username.toLowerCase();
-  const clientWait = perClient.reserve(clientIp);
-  if (clientWait > 0) return failure("rate_limited", { retryAfterSeconds: clientWait });
+  // The account first: guesses refused for a blocked account take no slot from their client.
   const accountWait = perAccount.reserve(accountKey);
-  if (accountWait > 0) {
-    perClient.release(clientIp);
-    return failure("rate_limited", { retryAfterSeconds: accountWait });
+  if (accountWait > 0) return failure("rate_limited", { retryAfterSeconds: accountWait });
+  const clientWait = perClient.reserve(clientIp);
+  if (clientWait > 0) {
+    perAccount.release(accountKey);
+    return failure("rate_limited", { retryAfterSeconds: clientWait });
   }
 
   const found = await findUserForLogin(input.username);
