@@ -1,8 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
-import { unsealSessionToken } from "@/lib/auth/session";
+import { openSeal } from "@/lib/auth/seal";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { labCookie, labIdOf, newLabId, withCookie } from "@/lib/lab-visitor";
+import { loginPanelPath } from "@/lib/login-panel";
 
 /**
  * The request guard, in front of every page:
@@ -20,8 +21,8 @@ import { labCookie, labIdOf, newLabId, withCookie } from "@/lib/lab-visitor";
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
   if (pathname === "/session/mypage") {
-    const unsealed = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value);
-    if (!unsealed.ok) return NextResponse.redirect(loginPanelUrl(req, "session", unsealed.code));
+    const unsealed = await openSeal(req.cookies.get(sessionCookie().name)?.value);
+    if (!unsealed.ok) return NextResponse.redirect(new URL(loginPanelPath("session", unsealed.code, pathname), req.url));
   }
   // The XSS lab is vulnerable on purpose (unless asked for its CSP); the attacker page plays
   // another site, whose policy is not ours to set (ours would stop its cross-site form).
@@ -36,22 +37,12 @@ export async function proxy(req: NextRequest) {
   if (!exempt) {
     const nonce = newNonce();
     csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
-    headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);
   }
   const res = NextResponse.next({ request: { headers } });
   if (csp) res.headers.set("Content-Security-Policy", csp);
   if (lab) res.cookies.set(lab.name, lab.value, lab.options);
   return res;
-}
-
-/** Back to the mode's panel on `/`, remembering where the visitor was going and why they are back. */
-export function loginPanelUrl(req: NextRequest, mode: "session" | "jwt" | "hybrid", reason: string): URL {
-  const url = new URL("/", req.url);
-  url.searchParams.set("next", req.nextUrl.pathname);
-  url.searchParams.set("reason", reason);
-  url.hash = mode;
-  return url;
 }
 
 export const config = {

@@ -6,7 +6,8 @@ import { refreshCookie, sessionCookie } from "./auth/cookies";
 import { HYBRID_AUDIENCE } from "./auth/hybrid";
 import { JWT_AUDIENCE } from "./auth/jwt";
 import { signingKey } from "./auth/keys";
-import { createSession, readSession, revokeSession, sealSessionToken } from "./auth/session";
+import * as Session from "./auth/session";
+import { sealToken } from "./auth/seal";
 import { generateOpaqueToken } from "./auth/tokens";
 import { db } from "./db";
 import { env } from "./env";
@@ -50,7 +51,7 @@ async function measure() {
   const user = { id: "user_alice", username: "alice", displayName: "Alice" };
   await db().user.upsert({ where: { id: PROBE.id }, create: { ...PROBE, passwordHash: "!" }, update: {} });
   const token = generateOpaqueToken();
-  const sealed = await sealSessionToken(token);
+  const sealed = await sealToken(token);
   const jwt = (await signAccessToken(user, JWT_AUDIENCE, env().JWT_TTL_SECONDS)).token;
   const hybrid = (await signAccessToken(user, HYBRID_AUDIENCE, env().HYBRID_ACCESS_TTL_SECONDS, { sid: crypto.randomUUID() })).token;
   // What the first sight of a credential costs, before anything is remembered: 20 of each, timed.
@@ -68,12 +69,12 @@ async function measure() {
     for (let i = 0; i < 200; i++) await fn();
     return ((performance.now() - start) / 200) * 1000;
   };
-  const probe = await createSession(PROBE, { userAgent: "Login Lab compare page (measuring, deleted at once)", ip: "127.0.0.1" });
+  const probe = await Session.login(PROBE, { userAgent: "Login Lab compare page (measuring, deleted at once)", ip: "127.0.0.1" });
   let sessionCheckMicros: number;
   try {
-    sessionCheckMicros = await loop(() => readSession(probe.cookieValue));
+    sessionCheckMicros = await loop(() => Session.authenticate(probe.cookieValue));
   } finally {
-    await revokeSession(probe.cookieValue);
+    await Session.logout(probe.cookieValue);
   }
   const costs = {
     unsealMicros: await timeEach(() => unsealData(sealed, { password: env().SESSION_SECRET })),

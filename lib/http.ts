@@ -1,11 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { checkCredentials, loginInput, loginOptions } from "./auth/credentials";
 import { type AuthErrorCode, type AuthFailure, failure, statusOf } from "./auth/errors";
-import { requestMeta } from "./auth/request-meta";
 import { type RouteName, recordAuth } from "./metrics";
-import { authStep, serverTiming, traced } from "./trace";
+import { serverTiming, traced } from "./trace";
 
 /** Login bodies are tiny; anything bigger is refused before it is read in full. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -67,16 +65,6 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
     return { ok: false, response: jsonFailure(failure("invalid_body", { message: `Invalid body — ${detail}` })) };
   }
   return { ok: true, data: result.data };
-}
-
-/** The shared first half of every `POST /api/<mode>/login`: body, throttle, password. */
-export async function passwordLogin(req: Request) {
-  const body = await readJson(req, loginInput);
-  if (!body.ok) return body;
-  const meta = requestMeta(req.headers);
-  const checked = await authStep(() => checkCredentials(body.data, meta.ip));
-  if (!checked.ok) return { ok: false as const, response: jsonFailure(checked) };
-  return { ok: true as const, user: checked.user, meta, options: loginOptions(body.data) };
 }
 
 /**

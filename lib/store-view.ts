@@ -1,9 +1,8 @@
 import "server-only";
 import { sessionCookie } from "./auth/cookies";
-import { readHybrid } from "./auth/hybrid";
-import { readJwt } from "./auth/jwt";
-import { unsealSessionToken } from "./auth/session";
-import { findSessionWithUser } from "./auth/session-store";
+import * as Hybrid from "./auth/hybrid";
+import * as Jwt from "./auth/jwt";
+import * as Session from "./auth/session";
 import type { PublicUser } from "./auth/users";
 import { db } from "./db";
 import { env } from "./env";
@@ -41,15 +40,12 @@ const short = (hash: string) => `${hash.slice(0, 10)}…`;
  */
 export async function ownersOf(req: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }, now = new Date()): Promise<PublicUser[]> {
   const owners = new Map<string, PublicUser>();
-  const opened = await unsealSessionToken(req.cookies.get(sessionCookie().name)?.value, now.getTime());
-  if (opened.ok) {
-    const row = await findSessionWithUser(opened.id);
-    if (row && !row.revokedAt && row.idleExpiresAt > now && row.absoluteExpiresAt > now) owners.set(row.user.id, row.user);
-  }
+  const session = await Session.authenticate(req.cookies.get(sessionCookie().name)?.value, { now, touch: false });
+  if (session.ok) owners.set(session.user.id, session.user);
   const authorization = req.headers.get("authorization");
   if (authorization) {
-    const access = await readHybrid(authorization, now);
-    const verified = access.ok ? access : await readJwt(authorization, now);
+    const access = await Hybrid.authenticate(authorization, { now });
+    const verified = access.ok ? access : await Jwt.authenticate(authorization, { now });
     if (verified.ok) owners.set(verified.user.id, verified.user);
   }
   return [...owners.values()];

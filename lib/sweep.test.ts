@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createHybridLogin } from "./auth/hybrid";
-import { createSession } from "./auth/session";
+import * as Hybrid from "./auth/hybrid";
+import * as Session from "./auth/session";
 import { db } from "./db";
 import { sweep } from "./sweep";
 
@@ -13,10 +13,10 @@ describe("background sweep", () => {
   test("deletes what expired over an hour ago, in batches, and keeps everything still live", async () => {
     const old = new Date(Date.now() - 40 * DAY);
     // The live one first: a login of the same user would also purge that user's long-dead sessions.
-    const live = await createSession(bob, meta);
-    const dead = await Promise.all(Array.from({ length: 3 }, () => createSession(bob, meta, { now: old })));
-    const deadFamily = await createHybridLogin(bob, meta, old);
-    const liveFamily = await createHybridLogin(bob, meta);
+    const live = await Session.login(bob, meta);
+    const dead = await Promise.all(Array.from({ length: 3 }, () => Session.login(bob, meta, { now: old })));
+    const deadFamily = await Hybrid.login(bob, meta, { now: old });
+    const liveFamily = await Hybrid.login(bob, meta);
     await db().deniedToken.createMany({
       data: Array.from({ length: 1200 }, (_, i) => ({ jti: `sweep-${i}`, userId: bob.id, expiresAt: new Date(Date.now() - 1000) })),
     });

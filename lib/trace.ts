@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { isThenable, type MaybePromise } from "./auth/remembered";
 
 /**
  * What one request cost the server: time spent authenticating, time in the store and how many
@@ -16,11 +17,6 @@ export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trac
   return { result, trace };
 }
 
-export type MaybePromise<T> = T | Promise<T>;
-
-export function isThenable<T>(value: MaybePromise<T> | PromiseLike<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
-}
 
 /**
  * Times `fn`, whether it answers at once or later. The hot paths answer synchronously when they
@@ -36,7 +32,6 @@ function timed<T>(fn: () => MaybePromise<T>, done: (ms: number) => void): MaybeP
     done(performance.now() - start);
     throw error;
   }
-  // Prisma's queries are thenables, not Promise instances: test for `then`, not the class.
   if (isThenable(result)) return Promise.resolve(result).finally(() => done(performance.now() - start));
   done(performance.now() - start);
   return result;

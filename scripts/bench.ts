@@ -86,13 +86,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 async function hotLoop() {
   Object.assign(process.env, env);
-  const { createSession, readSession } = await import("../lib/auth/session");
+  const Session = await import("../lib/auth/session");
   const { signAccessToken, verifyAccessToken } = await import("../lib/auth/access-token");
   const { unsealData } = await import("iron-session");
   const { jwtVerify } = await import("jose");
   const { signingKey } = await import("../lib/auth/keys");
   const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
-  const { cookieValue } = await createSession(alice, { userAgent: "bench", ip: "127.0.0.1" });
+  const { cookieValue } = await Session.login(alice, { userAgent: "bench", ip: "127.0.0.1" });
   const { token } = await signAccessToken(alice, "login-lab:jwt", 3600);
   const key = (await signingKey()).publicKey;
   const per = async (n: number, fn: () => unknown) => {
@@ -103,7 +103,7 @@ async function hotLoop() {
   };
   const n = short ? 5_000 : 50_000;
   return {
-    session: await per(n, () => readSession(cookieValue)),
+    session: await per(n, () => Session.authenticate(cookieValue)),
     jwt: await per(n, () => verifyAccessToken(token, "login-lab:jwt")),
     unseal: await per(2_000, () => unsealData(cookieValue, { password: env.SESSION_SECRET as string })),
     eddsa: await per(2_000, () => jwtVerify(token, key, { algorithms: ["EdDSA"] })),

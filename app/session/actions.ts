@@ -1,23 +1,16 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { sessionCookie } from "@/lib/auth/cookies";
-import { checkLoginForm, type LoginFormState } from "@/lib/auth/form-login";
-import { createSession, revokeSession } from "@/lib/auth/session";
+import { formFields, type LoginFormState, refusedForm } from "@/lib/auth/form-login";
 import { safeNext } from "@/lib/dal";
-import { env } from "@/lib/env";
+import { logIn, logOut } from "./login";
 
 /** Logs in with a session: creates the row, sets the sealed cookie, re-renders the page. */
 export async function loginSession(_prev: LoginFormState, formData: FormData): Promise<LoginFormState> {
-  const checked = await checkLoginForm(formData);
-  if (!checked.ok) return checked.state;
-  const { cookieValue, maxAgeSeconds } = await createSession(checked.user, checked.meta, {
-    idleTimeoutSeconds: checked.options.shortIdle ? env().SESSION_DEMO_IDLE_SECONDS : undefined,
-  });
-  const cookie = sessionCookie(maxAgeSeconds);
-  (await cookies()).set(cookie.name, cookieValue, cookie.options);
+  const result = await logIn(formFields(formData), await headers());
+  if (!result.ok) return refusedForm(result, formData);
   const next = safeNext(formData.get("next"));
   if (next) redirect(next);
   refresh();
@@ -26,9 +19,6 @@ export async function loginSession(_prev: LoginFormState, formData: FormData): P
 
 /** Deletes the session row (refused on the very next request) and clears the cookie. */
 export async function logoutSession(): Promise<void> {
-  const jar = await cookies();
-  const cookie = sessionCookie();
-  await revokeSession(jar.get(cookie.name)?.value);
-  jar.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
+  await logOut();
   redirect("/");
 }

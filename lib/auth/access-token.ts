@@ -2,10 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { env } from "../env";
-import { Lru } from "../lru";
-import type { MaybePromise } from "../trace";
 import { type AuthFailure, failure } from "./errors";
 import { signingKey } from "./keys";
+import { type MaybePromise, Remembered } from "./remembered";
 import type { PublicUser } from "./users";
 
 /**
@@ -69,24 +68,19 @@ class HeaderRejected extends Error {
   }
 }
 
-/**
- * Signature, algorithm, header and issuer/audience checks depend only on the token string, so a
- * token that passed them once is remembered (bounded) and only its time claims are checked again.
- * EdDSA verification costs ~120 µs; a hit costs a map lookup and two comparisons.
- */
-const verified = new Lru<string, VerifiedAccess & { audience: Audience }>(10_000);
+/** Tokens that passed every check but time, remembered (lib/auth/remembered.ts): ~120 µs saved each. */
+const verified = new Remembered<VerifiedAccess & { audience: Audience }>();
 
 /**
  * Verifies signature, algorithm, typ, iss, aud, exp, nbf and the required claims. Synchronous
  * for a token already verified once (only its time claims are checked again), a Promise otherwise.
  */
 export function verifyAccessToken(token: string, audience: Audience, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
-  const known = verified.get(token);
-  if (!known || known.audience !== audience) return verifyFully(token, audience, now);
-  const t = Math.floor(now.getTime() / 1000);
-  if (known.claims.exp <= t) return failure("token_expired");
-  if (typeof known.claims.nbf === "number" && known.claims.nbf > t) return failure("token_not_yet_valid");
-  return { ok: true, user: known.user, claims: known.claims };
+  const hit = verified.recall(token, now.getTime());
+  if (!hit || hit.value.audience !== audience) return verifyFully(token, audience, now);
+  if (hit.window === "ended") return failure("token_expired");
+  if (hit.window === "not_yet") return failure("token_not_yet_valid");
+  return { ok: true, user: hit.value.user, claims: hit.value.claims };
 }
 
 /**
@@ -124,7 +118,7 @@ async function verifyFully(token: string, audience: Audience, now: Date): Promis
     }
     const claims = payload as AccessClaims;
     const result: VerifiedAccess = { ok: true, claims, user: { id: claims.sub, username: claims.preferred_username, displayName: claims.name } };
-    verified.set(token, { ...result, audience });
+    verified.remember(token, { ...result, audience }, (claims.nbf ?? claims.iat) * 1000, claims.exp * 1000);
     return result;
   } catch (error) {
     return failure(codeOf(error));

@@ -9,8 +9,8 @@ import { TEST_PASSWORD } from "../testing/setup";
 import { outcome } from "../testing/outcome";
 import { checkCredentials, loginInput } from "./credentials";
 import { createDemoAccount, DEMO_USERNAME } from "./demo-accounts";
-import { createHybridLogin } from "./hybrid";
-import { createSession } from "./session";
+import * as Hybrid from "./hybrid";
+import * as Session from "./session";
 
 const meta = { userAgent: "unit-test", ip: "127.0.0.1" };
 
@@ -66,8 +66,8 @@ describe("throwaway accounts", () => {
     const live = await created("10.9.3.2");
     for (const account of [expired, live]) {
       const user = await userOf(account.username);
-      await createSession(user, meta);
-      await createHybridLogin(user, meta);
+      await Session.login(user, meta);
+      await Hybrid.login(user, meta);
       await db().deniedToken.create({ data: { jti: `jti-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 60_000) } });
     }
     const expiredId = (await userOf(expired.username)).id;
@@ -95,7 +95,7 @@ describe("throwaway accounts", () => {
     // A demo user of this test's own: other test files may share the database (PostgreSQL).
     await seedDemoUsers(TEST_PASSWORD, ["dora"]);
     const dora = await userOf("dora");
-    await createSession(dora, meta);
+    await Session.login(dora, meta);
     const account = await created("10.9.5.1");
     assert.deepEqual(await removeDemoUsers(["dora", account.username, "nobody"]), ["dora"]);
     assert.equal(await db().user.count({ where: { username: "dora" } }), 0);

@@ -2,18 +2,20 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { decodeJwt, jwtVerify } from "jose";
 import { HYBRID_AUDIENCE } from "./hybrid";
-import { createJwtLogin, JWT_AUDIENCE } from "./jwt";
+import * as Jwt from "./jwt";
+import { JWT_AUDIENCE } from "./jwt";
 import { forgeToken, TOKEN_FORGERIES } from "./forge";
 import { verifyAccessToken } from "./access-token";
 import { signingKey } from "./keys";
 
 const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
+const meta = { userAgent: "unit-test", ip: "127.0.0.1" };
 const HOUR = 3600_000;
 
 describe("forged-credentials lab: no forgery is ever a working credential", () => {
   test("every kind is refused at now, now − 1 h, now + 1 h and now + 2 h — by our verifiers and by a lax one", async () => {
     const now = new Date();
-    const { accessToken } = await createJwtLogin(alice, { now });
+    const { accessToken } = await Jwt.login(alice, meta, { now });
     const { publicKey, publicJwk } = await signingKey();
     const confusedSecret = new TextEncoder().encode(JSON.stringify(publicJwk));
     const clocks = [0, -HOUR, HOUR, 2 * HOUR].map((d) => new Date(now.getTime() + d));
@@ -36,14 +38,14 @@ describe("forged-credentials lab: no forgery is ever a working credential", () =
 
   test("real-key forgeries keep the caller's sub; they name nobody else", async () => {
     const now = new Date();
-    const { accessToken } = await createJwtLogin(alice, { now });
+    const { accessToken } = await Jwt.login(alice, meta, { now });
     for (const kind of ["expired", "not_yet_valid", "wrong_iss", "wrong_aud", "wrong_typ"] as const) {
       assert.equal(decodeJwt(await forgeToken(accessToken, kind, now)).sub, "user_alice", kind);
     }
   });
 
   test("each forgery is refused by the check it is about, at now", async () => {
-    const { accessToken } = await createJwtLogin(alice);
+    const { accessToken } = await Jwt.login(alice, meta);
     const expected: Record<(typeof TOKEN_FORGERIES)[number], string> = {
       sub_edited: "token_signature_invalid",
       alg_none: "token_alg_not_allowed",

@@ -2,18 +2,21 @@ import "server-only";
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
-import type { MaybePromise } from "../trace";
 import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
+import type { Logout } from "./contract";
 import { type AuthFailure, failure } from "./errors";
+import type { MaybePromise } from "./remembered";
 import type { RequestMeta } from "./request-meta";
 import { generateOpaqueToken, hashToken } from "./tokens";
 import { type PublicUser, publicUserSelect } from "./users";
 
 /**
- * Hybrid mode: a short-lived access JWT (kept in page memory, verified without a lookup) plus an
- * opaque refresh token in an HttpOnly cookie, stored hashed. Every refresh rotates the token: the
- * old row is marked used and a child is created in the same family. Presenting a used token again
- * means two parties hold it, so the whole family is revoked.
+ * Hybrid mode (JWT + refresh). Stores: a row per refresh token, hashed, in a family per login.
+ * Sends: a short-lived access JWT by script, the refresh token in an HttpOnly cookie. Revokes: the
+ * family — refresh stops at once, the access token lives out its short `exp`.
+ *
+ * Every refresh rotates the token: the old row is marked used and a child is created in the same
+ * family. Presenting a used token again means two parties hold it, so the whole family is revoked.
  *
  * The child of a token is derived from it (an HMAC under a server key), not drawn at random: a
  * retry of the latest parent within REFRESH_GRACE_SECONDS — two tabs at once, a response lost on
@@ -28,6 +31,7 @@ export const HYBRID_AUDIENCE = "login-lab:hybrid";
 export const KEEP_USED = 10;
 
 export type HybridTokens = {
+  ok: true;
   accessToken: string;
   expiresIn: number;
   claims: AccessClaims;
@@ -57,7 +61,7 @@ async function tokensFor(user: PublicUser, family: Family, refreshToken: string,
   const expiresIn = env().HYBRID_ACCESS_TTL_SECONDS;
   const { token, claims } = await signAccessToken(user, HYBRID_AUDIENCE, expiresIn, { sid: family.familyId }, now);
   const refreshMaxAgeSeconds = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  return { accessToken: token, expiresIn, claims, refreshToken, refreshMaxAgeSeconds, familyId: family.familyId };
+  return { ok: true, accessToken: token, expiresIn, claims, refreshToken, refreshMaxAgeSeconds, familyId: family.familyId };
 }
 
 type Parent = Family & { id: string; userId: string };
@@ -95,15 +99,16 @@ async function issue(user: PublicUser, family: Family, token: string, parent: Pa
 class RotationLost extends Error {}
 
 /** Logs in: a new refresh-token family and its first access token. */
-export function createHybridLogin(user: PublicUser, meta: RequestMeta, now = new Date()): Promise<HybridTokens> {
+export function login(user: PublicUser, meta: RequestMeta, options: { now?: Date } = {}): Promise<HybridTokens> {
+  const now = options.now ?? new Date();
   return issue(user, { familyId: randomUUID(), familyCreatedAt: now, generation: 0 }, generateOpaqueToken(), null, meta, now);
 }
 
 /** Authenticates an API request by its Bearer access token alone, like JWT mode. */
-export function readHybrid(authorization: string | null, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
+export function authenticate(authorization: string | null, options: { now?: Date } = {}): MaybePromise<VerifiedAccess | AuthFailure> {
   const bearer = bearerToken(authorization);
   if (!bearer.ok) return bearer;
-  return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, now);
+  return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, options.now);
 }
 
 export async function revokeFamily(familyId: string, reason: string, now: Date) {
@@ -117,7 +122,8 @@ export async function revokeFamily(familyId: string, reason: string, now: Date) 
  * REFRESH_GRACE_SECONDS of its rotation: then it is the same browser racing itself (two tabs, a
  * lost response), and it gets the same child again. Anything else revokes the whole family.
  */
-export async function refreshHybrid(refreshToken: string | undefined, meta: RequestMeta, now = new Date()): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
+export async function refresh(refreshToken: string | undefined, meta: RequestMeta, options: { now?: Date } = {}): Promise<HybridTokens | AuthFailure> {
+  const now = options.now ?? new Date();
   if (!refreshToken) return failure("refresh_missing");
   if (refreshToken.length > 128) return failure("refresh_invalid");
   const row = await findToken(refreshToken);
@@ -127,7 +133,7 @@ export async function refreshHybrid(refreshToken: string | undefined, meta: Requ
   if (row.usedAt) return retryOrRevoke(row, refreshToken, now);
   const child = childToken(refreshToken);
   try {
-    return { ok: true, ...(await issue(row.user, { ...row, generation: row.generation + 1 }, child, row, meta, now)) };
+    return await issue(row.user, { ...row, generation: row.generation + 1 }, child, row, meta, now);
   } catch (error) {
     if (!(error instanceof RotationLost)) throw error;
     // Another request rotated this token between our read and our claim: it is now a retry.
@@ -154,9 +160,9 @@ async function liveChild(row: Pick<Row, "usedAt">, refreshToken: string, now: Da
   return child && !child.usedAt && !child.revokedAt && child.expiresAt > now ? child : null;
 }
 
-async function retryOrRevoke(row: Row, refreshToken: string, now: Date): Promise<({ ok: true } & HybridTokens) | AuthFailure> {
+async function retryOrRevoke(row: Row, refreshToken: string, now: Date): Promise<HybridTokens | AuthFailure> {
   const child = await liveChild(row, refreshToken, now);
-  if (child) return { ok: true, ...(await tokensFor(row.user, child, childToken(refreshToken), child.expiresAt, now)) };
+  if (child) return tokensFor(row.user, child, childToken(refreshToken), child.expiresAt, now);
   await revokeFamily(row.familyId, "reuse_detected", now);
   return failure("refresh_reused");
 }
@@ -167,7 +173,8 @@ export function withinGrace(usedAt: Date | null, now: Date, graceSeconds = env()
 }
 
 /** What a refresh token would get if presented now, without rotating it (the replay lab's check). */
-export async function refreshTokenState(refreshToken: string, now = new Date()): Promise<{ ok: true } | AuthFailure> {
+export async function refreshState(refreshToken: string, options: { now?: Date } = {}): Promise<{ ok: true } | AuthFailure> {
+  const now = options.now ?? new Date();
   const row = await findToken(refreshToken);
   if (!row) return failure("refresh_invalid");
   const refused = refusal(row, now);
@@ -177,10 +184,10 @@ export async function refreshTokenState(refreshToken: string, now = new Date()):
 }
 
 /** Logs out: revokes the family of the presented refresh token, so no refresh works any more. */
-export async function revokeHybrid(refreshToken: string | undefined, now = new Date()): Promise<{ revoked: boolean }> {
-  if (!refreshToken || refreshToken.length > 128) return { revoked: false };
+export async function logout(refreshToken: string | undefined, options: { now?: Date } = {}): Promise<Logout> {
+  if (!refreshToken || refreshToken.length > 128) return { ok: true, revoked: false, message: "No refresh token was sent." };
   const row = await db().refreshToken.findUnique({ where: { id: hashToken(refreshToken) }, select: { familyId: true } });
-  if (!row) return { revoked: false };
-  await revokeFamily(row.familyId, "logout", now);
-  return { revoked: true };
+  if (!row) return { ok: true, revoked: false, message: "No such refresh token." };
+  await revokeFamily(row.familyId, "logout", options.now ?? new Date());
+  return { ok: true, revoked: true, message: "The refresh-token family is revoked: no refresh works any more; the access token lives out its exp." };
 }

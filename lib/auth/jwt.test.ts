@@ -2,32 +2,33 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { db } from "../db";
 import { outcome } from "../testing/outcome";
-import { createJwtLogin, readJwt, revokeJwt } from "./jwt";
+import * as Jwt from "./jwt";
 
 const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
+const meta = { userAgent: "unit-test", ip: "127.0.0.1" };
 
 describe("JWT mode and its deny-list", () => {
   test("an ordinary token cannot be revoked: logout changes nothing, the copy keeps working", async () => {
-    const { accessToken } = await createJwtLogin(alice);
-    const result = await revokeJwt(`Bearer ${accessToken}`);
+    const { accessToken } = await Jwt.login(alice, meta);
+    const result = await Jwt.logout(`Bearer ${accessToken}`);
     assert.equal(result.revoked, false);
-    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "ok");
+    assert.equal(outcome(await Jwt.authenticate(`Bearer ${accessToken}`)), "ok");
   });
 
   test("a revocable token is refused right after logout, and costs a store lookup on every request", async () => {
-    const { accessToken, claims } = await createJwtLogin(alice, { revocable: true });
+    const { accessToken, claims } = await Jwt.login(alice, meta, { revocable: true });
     assert.equal(claims.revocable, true);
-    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "ok");
-    assert.deepEqual(await revokeJwt(`Bearer ${accessToken}`), { revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." });
-    assert.equal(outcome(await readJwt(`Bearer ${accessToken}`)), "token_revoked");
+    assert.equal(outcome(await Jwt.authenticate(`Bearer ${accessToken}`)), "ok");
+    assert.deepEqual(await Jwt.logout(`Bearer ${accessToken}`), { ok: true, revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." });
+    assert.equal(outcome(await Jwt.authenticate(`Bearer ${accessToken}`)), "token_revoked");
     const row = await db().deniedToken.findUniqueOrThrow({ where: { jti: claims.jti } });
     assert.equal(row.expiresAt.getTime(), claims.exp * 1000);
   });
 
   test("two logouts of one revocable token at once: both answered, one deny-list entry", async () => {
-    const { accessToken, claims } = await createJwtLogin(alice, { revocable: true });
-    await readJwt(`Bearer ${accessToken}`); // verified once: the logouts below race from the same instant
-    const results = await Promise.all(Array.from({ length: 5 }, () => revokeJwt(`Bearer ${accessToken}`)));
+    const { accessToken, claims } = await Jwt.login(alice, meta, { revocable: true });
+    await Jwt.authenticate(`Bearer ${accessToken}`); // verified once: the logouts below race from the same instant
+    const results = await Promise.all(Array.from({ length: 5 }, () => Jwt.logout(`Bearer ${accessToken}`)));
     // Each one either listed it or found it already listed; none throws (the route would answer 500).
     assert.ok(results.some((r) => r.revoked));
     assert.ok(results.every((r) => r.revoked || /deny-list/.test(r.message)));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { outcome } from "../testing/outcome";
-import { createSession, readSession } from "./session";
+import * as Session from "./session";
 import { deviceName, listDevices, revokeDevice, revokeOtherDevices } from "./session-devices";
 import { SIMULATED_PER_HOUR, simulateDevices } from "./simulate-devices";
 
@@ -10,26 +10,26 @@ const meta = (n: number) => ({ userAgent: `device ${n}`, ip: "127.0.0.1" });
 
 describe("session devices", () => {
   test("list, revoke one, revoke the others: the revoked side is told why", async () => {
-    const a = await createSession(carol, meta(1));
-    const b = await createSession(carol, meta(2));
-    const c = await createSession(carol, meta(3));
+    const a = await Session.login(carol, meta(1));
+    const b = await Session.login(carol, meta(2));
+    const c = await Session.login(carol, meta(3));
     const devices = await listDevices(carol.id, a.session.id);
     assert.ok(devices.some((d) => d.id === a.session.id && d.current));
     assert.ok(await revokeDevice(carol.id, b.session.id));
-    const refused = await readSession(b.cookieValue);
+    const refused = await Session.authenticate(b.cookieValue);
     assert.equal(outcome(refused), "session_revoked");
     assert.match(refused.ok ? "" : refused.message, /revoked from another device/);
     assert.equal(await revokeDevice("user_alice", c.session.id), false, "never another user's session");
     assert.ok((await revokeOtherDevices(carol.id, a.session.id)) >= 1);
-    assert.equal(outcome(await readSession(c.cookieValue)), "session_revoked");
-    assert.equal(outcome(await readSession(a.cookieValue)), "ok");
+    assert.equal(outcome(await Session.authenticate(c.cookieValue)), "session_revoked");
+    assert.equal(outcome(await Session.authenticate(a.cookieValue)), "ok");
     assert.deepEqual((await listDevices(carol.id, a.session.id)).map((d) => d.id), [a.session.id]);
   });
 
   test("the per-user limit (20) evicts the oldest session, which hears why", async () => {
-    const first = await createSession(carol, meta(100));
-    for (let i = 0; i < 20; i++) await createSession(carol, meta(101 + i));
-    const evicted = await readSession(first.cookieValue);
+    const first = await Session.login(carol, meta(100));
+    for (let i = 0; i < 20; i++) await Session.login(carol, meta(101 + i));
+    const evicted = await Session.authenticate(first.cookieValue);
     assert.equal(outcome(evicted), "session_evicted");
     assert.match(evicted.ok ? "" : evicted.message, /at most 20 sessions/);
     assert.equal((await listDevices(carol.id, "")).length, 20);
@@ -37,18 +37,18 @@ describe("session devices", () => {
 
   test("20 parallel logins of one user never leave more than 20 live sessions", async () => {
     const dave = { id: "user_bob", username: "bob", displayName: "Bob" };
-    for (let i = 0; i < 15; i++) await createSession(dave, meta(400 + i));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => createSession(dave, meta(500 + i))));
+    for (let i = 0; i < 15; i++) await Session.login(dave, meta(400 + i));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => Session.login(dave, meta(500 + i))));
     assert.equal(results.length, 20);
     assert.equal((await listDevices(dave.id, "")).length, 20);
   });
 
   test("a short idle timeout chosen at login ends the session after that much silence", async () => {
     const t0 = new Date();
-    const s = await createSession(carol, meta(200), { now: t0, idleTimeoutSeconds: 15 });
+    const s = await Session.login(carol, meta(200), { now: t0, shortIdle: true });
     assert.equal(s.session.idleTimeoutSeconds, 15);
-    assert.equal(outcome(await readSession(s.cookieValue, new Date(t0.getTime() + 14_000))), "ok");
-    assert.equal(outcome(await readSession(s.cookieValue, new Date(t0.getTime() + 14_000 + 15_000))), "session_expired");
+    assert.equal(outcome(await Session.authenticate(s.cookieValue, { now: new Date(t0.getTime() + 14_000) })), "ok");
+    assert.equal(outcome(await Session.authenticate(s.cookieValue, { now: new Date(t0.getTime() + 14_000 + 15_000) })), "session_expired");
   });
 
   test("device names come from the user agent", () => {
@@ -62,11 +62,11 @@ describe("simulated devices", () => {
   test("never past the per-user limit, and at most SIMULATED_PER_HOUR an hour however they are revoked", async () => {
     const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
     const t0 = new Date();
-    const own = await createSession(alice, meta(600), { now: t0 });
+    const own = await Session.login(alice, meta(600), { now: t0 });
     const first = await simulateDevices(alice, own.session.id, 50, t0);
     assert.ok("created" in first);
     assert.equal(first.sessions, 20, "up to the limit, the visitor's own session kept");
-    assert.equal(outcome(await readSession(own.cookieValue, t0)), "ok");
+    assert.equal(outcome(await Session.authenticate(own.cookieValue, { now: t0 })), "ok");
     let made = first.created;
     for (let round = 0; round < 5; round++) {
       await revokeOtherDevices(alice.id, own.session.id, t0);

@@ -3,7 +3,8 @@ import Database, { type Statement } from "better-sqlite3";
 import { sqliteFilePath } from "../config";
 import { db } from "../db";
 import { env } from "../env";
-import { type MaybePromise, storeOp } from "../trace";
+import { storeOp } from "../trace";
+import type { MaybePromise } from "./remembered";
 import type { PublicUser } from "./users";
 
 /**

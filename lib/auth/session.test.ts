@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { db } from "../db";
 import { outcome } from "../testing/outcome";
-import { createSession, readSession, revokeSession, sealSessionToken, unsealSessionToken } from "./session";
+import * as Session from "./session";
+import { openSeal, sealToken } from "./seal";
 import { hashToken } from "./tokens";
 
 const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
@@ -14,10 +15,10 @@ const after = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 100
 describe("session mode", () => {
   test("create stores sha256(token), never the token; the cookie is an opaque seal", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
+    const { cookieValue, session } = await Session.login(alice, meta, { now: t0 });
     assert.match(cookieValue, /^Fe26\.2\*/);
     assert.doesNotMatch(cookieValue, /alice|user_alice/);
-    const unsealed = await unsealSessionToken(cookieValue);
+    const unsealed = await openSeal(cookieValue);
     assert.ok(unsealed.ok);
     assert.ok(unsealed.token.length >= 43, "≥ 256 bits of token");
     assert.equal(session.id, hashToken(unsealed.token));
@@ -30,58 +31,58 @@ describe("session mode", () => {
   });
 
   test("read validates and returns the user; revoke makes the very next read fail", async () => {
-    const { cookieValue } = await createSession(alice, meta);
-    const read = await readSession(cookieValue);
+    const { cookieValue } = await Session.login(alice, meta);
+    const read = await Session.authenticate(cookieValue);
     assert.ok(read.ok);
     assert.deepEqual(read.user, alice);
-    assert.deepEqual(await revokeSession(cookieValue), { revoked: true });
-    assert.equal(outcome(await readSession(cookieValue)), "session_revoked");
-    assert.deepEqual(await revokeSession(cookieValue), { revoked: false });
+    assert.equal((await Session.logout(cookieValue)).revoked, true);
+    assert.equal(outcome(await Session.authenticate(cookieValue)), "session_revoked");
+    assert.equal((await Session.logout(cookieValue)).revoked, false);
   });
 
   test("missing, garbage, tampered and foreign-key cookies are refused with their codes", async () => {
-    const { cookieValue } = await createSession(alice, meta);
-    assert.equal(outcome(await readSession(undefined)), "session_missing");
-    assert.equal(outcome(await readSession("garbage")), "session_invalid");
+    const { cookieValue } = await Session.login(alice, meta);
+    assert.equal(outcome(await Session.authenticate(undefined)), "session_missing");
+    assert.equal(outcome(await Session.authenticate("garbage")), "session_invalid");
     const mid = Math.floor(cookieValue.length / 2);
     const tampered = cookieValue.slice(0, mid) + (cookieValue[mid] === "a" ? "b" : "a") + cookieValue.slice(mid + 1);
-    assert.equal(outcome(await readSession(tampered)), "session_invalid");
+    assert.equal(outcome(await Session.authenticate(tampered)), "session_invalid");
     // The same seal with another version marker (outside the MAC): one spelling only.
-    assert.equal(outcome(await readSession(cookieValue)), "ok");
+    assert.equal(outcome(await Session.authenticate(cookieValue)), "ok");
     for (const respelled of [cookieValue.replace(/~2$/, "~3"), `${cookieValue}0`, cookieValue.replace(/~2$/, ""), `${cookieValue}~2`]) {
-      assert.equal(outcome(await readSession(respelled)), "session_invalid", respelled.slice(-6));
+      assert.equal(outcome(await Session.authenticate(respelled)), "session_invalid", respelled.slice(-6));
     }
     // A well-formed seal of a token this store never issued.
-    assert.equal(outcome(await readSession(await sealSessionToken("x".repeat(43)))), "session_revoked");
+    assert.equal(outcome(await Session.authenticate(await sealToken("x".repeat(43)))), "session_revoked");
   });
 
   test("idle expiry: refused after the idle timeout without use, and the row kept to say why", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
-    assert.equal(outcome(await readSession(cookieValue, after(t0, IDLE - 1))), "ok");
+    const { cookieValue, session } = await Session.login(alice, meta, { now: t0 });
+    assert.equal(outcome(await Session.authenticate(cookieValue, { now: after(t0, IDLE - 1) })), "ok");
     // That use slid the idle expiry forward…
     const slid = await db().session.findUniqueOrThrow({ where: { id: session.id } });
     assert.equal(slid.idleExpiresAt.getTime(), after(t0, 2 * IDLE - 1).getTime());
     // …so only a long silence after it expires the session.
-    const expired = await readSession(cookieValue, after(t0, 2 * IDLE - 1));
+    const expired = await Session.authenticate(cookieValue, { now: after(t0, 2 * IDLE - 1) });
     assert.equal(outcome(expired), "session_expired");
     assert.match(!expired.ok ? expired.message : "", /idle/);
-    assert.equal(outcome(await readSession(cookieValue, after(t0, 2 * IDLE + 100))), "session_expired", "still expired, not unknown");
+    assert.equal(outcome(await Session.authenticate(cookieValue, { now: after(t0, 2 * IDLE + 100) })), "session_expired", "still expired, not unknown");
   });
 
   test("absolute expiry: refused at the absolute limit even when used all along", async () => {
     const t0 = new Date();
-    const { cookieValue } = await createSession(alice, meta, { now: t0 });
-    for (let s = IDLE - 10; s < ABSOLUTE; s += IDLE - 10) assert.equal(outcome(await readSession(cookieValue, after(t0, s))), "ok", `at +${s}s`);
-    assert.equal(outcome(await readSession(cookieValue, after(t0, ABSOLUTE))), "session_expired");
+    const { cookieValue } = await Session.login(alice, meta, { now: t0 });
+    for (let s = IDLE - 10; s < ABSOLUTE; s += IDLE - 10) assert.equal(outcome(await Session.authenticate(cookieValue, { now: after(t0, s) })), "ok", `at +${s}s`);
+    assert.equal(outcome(await Session.authenticate(cookieValue, { now: after(t0, ABSOLUTE) })), "session_expired");
   });
 
   test("last-seen is written at most once a minute", async () => {
     const t0 = new Date();
-    const { cookieValue, session } = await createSession(alice, meta, { now: t0 });
-    await readSession(cookieValue, after(t0, 30));
+    const { cookieValue, session } = await Session.login(alice, meta, { now: t0 });
+    await Session.authenticate(cookieValue, { now: after(t0, 30) });
     assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), t0.getTime());
-    await readSession(cookieValue, after(t0, 61));
+    await Session.authenticate(cookieValue, { now: after(t0, 61) });
     assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), after(t0, 61).getTime());
   });
 });

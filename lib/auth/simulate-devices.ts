@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
-import { createSession } from "./session";
+import * as Session from "./session";
 import { listDevices } from "./session-devices";
 import type { PublicUser } from "./users";
 
@@ -24,6 +24,6 @@ export async function simulateDevices(user: PublicUser, currentId: string, count
   const live = (await listDevices(user.id, currentId, now)).length;
   const limit = env().SESSION_MAX_PER_USER;
   const n = Math.max(0, Math.min(count, limit - live, SIMULATED_PER_HOUR - recent));
-  for (let i = 0; i < n; i++) await createSession(user, { userAgent: `${SIMULATED} ${live + i + 1}`, ip: "203.0.113.7" }, { now });
+  for (let i = 0; i < n; i++) await Session.login(user, { userAgent: `${SIMULATED} ${live + i + 1}`, ip: "203.0.113.7" }, { now });
   return { created: n, sessions: live + n, limit };
 }

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SessionDevices } from "@/app/components/devices";
+import { loginPanelPath } from "@/lib/login-panel";
 import { ProtectedData } from "@/app/components/protected-data";
 import { verifySession } from "@/lib/dal";
 import { logoutSession } from "../actions";
+import { SessionDevices } from "../session-devices";
 
 export const metadata = { title: "Session · my page — Login Lab" };
 
 /** proxy.ts let the request through because a readable cookie came along; the store decides. */
 export default async function SessionMyPage() {
   const result = await verifySession();
-  if (!result.ok) redirect(`/?next=/session/mypage&reason=${result.code}#session`);
+  if (!result.ok) redirect(loginPanelPath("session", result.code));
   const { user, session } = result;
   return (
     <ProtectedData

@@ -1,16 +1,15 @@
 import type { NextRequest } from "next/server";
-import { refreshCookie } from "@/lib/auth/cookies";
-import { createHybridLogin } from "@/lib/auth/hybrid";
-import { instrumented, json, passwordLogin } from "@/lib/http";
+import { z } from "zod";
+import { logIn } from "@/app/hybrid/login";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
+/** The access token in the body, the refresh token in its cookie (app/hybrid/login.ts). */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
-    const login = await passwordLogin(req);
-    if (!login.ok) return login.response;
-    const tokens = await createHybridLogin(login.user, login.meta);
-    const res = json({ access_token: tokens.accessToken, token_type: "Bearer", expires_in: tokens.expiresIn });
-    const cookie = refreshCookie(tokens.refreshMaxAgeSeconds);
-    res.cookies.set(cookie.name, tokens.refreshToken, cookie.options);
-    return res;
+    const body = await readJson(req, z.unknown());
+    if (!body.ok) return body.response;
+    const result = await logIn(body.data, req.headers);
+    if (!result.ok) return jsonFailure(result);
+    return json({ access_token: result.accessToken, token_type: "Bearer", expires_in: result.expiresIn });
   });
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { refreshCookie } from "@/lib/auth/cookies";
-import { refreshHybrid } from "@/lib/auth/hybrid";
+import * as Hybrid from "@/lib/auth/hybrid";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { z } from "zod";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
@@ -18,12 +18,12 @@ export function POST(req: NextRequest) {
     if (req.headers.get("content-type")?.includes("json")) {
       const input = await readJson(req, bodyToken);
       if (!input.ok) return input.response;
-      const result = await authStep(() => refreshHybrid(input.data.refresh_token, requestMeta(req.headers)));
+      const result = await authStep(() => Hybrid.refresh(input.data.refresh_token, requestMeta(req.headers)));
       if (!result.ok) return jsonFailure(result);
       return json({ access_token: result.accessToken, token_type: "Bearer", expires_in: result.expiresIn, refresh_token: result.refreshToken });
     }
     const cookie = refreshCookie();
-    const result = await authStep(() => refreshHybrid(req.cookies.get(cookie.name)?.value, requestMeta(req.headers)));
+    const result = await authStep(() => Hybrid.refresh(req.cookies.get(cookie.name)?.value, requestMeta(req.headers)));
     if (!result.ok) {
       const res = jsonFailure(result);
       if (result.code !== "refresh_missing") res.cookies.set(cookie.name, "", { ...cookie.options, maxAge: 0 });

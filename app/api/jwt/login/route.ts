@@ -1,13 +1,15 @@
 import type { NextRequest } from "next/server";
-import { createJwtLogin } from "@/lib/auth/jwt";
-import { instrumented, json, passwordLogin } from "@/lib/http";
+import { z } from "zod";
+import { logIn } from "@/app/jwt/login";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
 /** Returns the signed token in the body and sets no cookie: the client decides where to keep it. */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
-    const login = await passwordLogin(req);
-    if (!login.ok) return login.response;
-    const { accessToken, expiresIn } = await createJwtLogin(login.user, { revocable: login.options.revocable });
-    return json({ access_token: accessToken, token_type: "Bearer", expires_in: expiresIn });
+    const body = await readJson(req, z.unknown());
+    if (!body.ok) return body.response;
+    const result = await logIn(body.data, req.headers);
+    if (!result.ok) return jsonFailure(result);
+    return json({ access_token: result.accessToken, token_type: "Bearer", expires_in: result.expiresIn });
   });
 }

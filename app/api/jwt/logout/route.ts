@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { revokeJwt } from "@/lib/auth/jwt";
+import * as Jwt from "@/lib/auth/jwt";
 import { instrumented, json } from "@/lib/http";
 
 /**
@@ -7,5 +7,8 @@ import { instrumented, json } from "@/lib/http";
  * exp); a revocable token's jti goes on the deny-list.
  */
 export function POST(req: NextRequest) {
-  return instrumented(null, req, async () => json(await revokeJwt(req.headers.get("authorization"))));
+  return instrumented(null, req, async () => {
+    const { revoked, message } = await Jwt.logout(req.headers.get("authorization"));
+    return json({ revoked, message });
+  });
 }

@@ -4,7 +4,7 @@ import { verifyAccessToken } from "@/lib/auth/access-token";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { forgeToken, TOKEN_FORGERIES } from "@/lib/auth/forge";
 import { JWT_AUDIENCE } from "@/lib/auth/jwt";
-import { readSession } from "@/lib/auth/session";
+import * as Session from "@/lib/auth/session";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
 const body = z.union([
@@ -29,7 +29,7 @@ export function POST(req: NextRequest) {
     }
     const real = req.cookies.get(sessionCookie().name)?.value ?? "";
     const forged = input.data.kind === "session_garbage" ? "not-a-seal%20%F0%9F%8D%AA" : real.slice(0, 40) + (real[40] === "A" ? "B" : "A") + real.slice(41);
-    const result = await readSession(forged);
+    const result = await Session.authenticate(forged);
     return json({ forged: `${forged.slice(0, 24)}…`, status: result.ok ? 200 : 401, error: result.ok ? null : result.code });
   });
 }

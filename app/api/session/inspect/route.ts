@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
-import { readSession, unsealSessionToken } from "@/lib/auth/session";
+import * as Session from "@/lib/auth/session";
+import { openSeal } from "@/lib/auth/seal";
 import { instrumented, json, jsonFailure } from "@/lib/http";
 
 /**
@@ -14,9 +15,9 @@ export function GET(req: NextRequest) {
   return instrumented(null, req, async () => {
     const name = sessionCookie().name;
     const value = req.cookies.get(name)?.value;
-    const result = await readSession(value);
+    const result = await Session.authenticate(value);
     if (!result.ok) return jsonFailure(result);
-    const opened = await unsealSessionToken(value);
+    const opened = await openSeal(value);
     const token = opened.ok ? opened.token : "";
     return json({
       cookie: { name, value: shorten(value as string), bytes: Buffer.byteLength(`${name}=${value}`) },

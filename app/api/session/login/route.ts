@@ -1,19 +1,14 @@
 import type { NextRequest } from "next/server";
-import { sessionCookie } from "@/lib/auth/cookies";
-import { createSession } from "@/lib/auth/session";
-import { env } from "@/lib/env";
-import { instrumented, json, passwordLogin } from "@/lib/http";
+import { z } from "zod";
+import { logIn } from "@/app/session/login";
+import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
+/** The form's login, as JSON: the same path (app/session/login.ts), answered with the user. */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
-    const login = await passwordLogin(req);
-    if (!login.ok) return login.response;
-    const { cookieValue, maxAgeSeconds } = await createSession(login.user, login.meta, {
-      idleTimeoutSeconds: login.options.shortIdle ? env().SESSION_DEMO_IDLE_SECONDS : undefined,
-    });
-    const res = json({ user: login.user });
-    const cookie = sessionCookie(maxAgeSeconds);
-    res.cookies.set(cookie.name, cookieValue, cookie.options);
-    return res;
+    const body = await readJson(req, z.unknown());
+    if (!body.ok) return body.response;
+    const result = await logIn(body.data, req.headers);
+    return result.ok ? json({ user: result.user }) : jsonFailure(result);
   });
 }

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { revokeUserFamily } from "@/lib/auth/hybrid-devices";
-import { readHybrid } from "@/lib/auth/hybrid";
+import * as Hybrid from "@/lib/auth/hybrid";
 import { bearerFailure, instrumented, json, readJson } from "@/lib/http";
 
 const body = z.object({ familyId: z.uuid() });
@@ -9,7 +9,7 @@ const body = z.object({ familyId: z.uuid() });
 /** Revokes one of your refresh-token families: that device cannot refresh any more. */
 export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
-    const me = await readHybrid(req.headers.get("authorization"));
+    const me = await Hybrid.authenticate(req.headers.get("authorization"));
     if (!me.ok) return bearerFailure(me);
     const input = await readJson(req, body);
     if (!input.ok) return input.response;

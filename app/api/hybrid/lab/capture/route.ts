@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { refreshCookie } from "@/lib/auth/cookies";
-import { refreshTokenState } from "@/lib/auth/hybrid";
+import * as Hybrid from "@/lib/auth/hybrid";
 import { sealCapture } from "@/lib/auth/lab";
 import { instrumented, json, jsonFailure } from "@/lib/http";
 
@@ -9,7 +9,7 @@ export function POST(req: NextRequest) {
   return instrumented(null, req, async () => {
     const value = req.cookies.get(refreshCookie().name)?.value;
     if (!value) return jsonFailure("refresh_missing");
-    const state = await refreshTokenState(value);
+    const state = await Hybrid.refreshState(value);
     if (!state.ok) return jsonFailure(state);
     return json({ capture: await sealCapture("refresh", value) });
   });

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { refreshHybrid, refreshTokenState } from "@/lib/auth/hybrid";
+import * as Hybrid from "@/lib/auth/hybrid";
 import { openCapture } from "@/lib/auth/lab";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
@@ -18,7 +18,7 @@ export function POST(req: NextRequest) {
     if (!input.ok) return input.response;
     const token = await openCapture("refresh", input.data.capture);
     if (!token) return jsonFailure("invalid_body");
-    const result = input.data.rotate ? await refreshHybrid(token, requestMeta(req.headers)) : await refreshTokenState(token);
+    const result = input.data.rotate ? await Hybrid.refresh(token, requestMeta(req.headers)) : await Hybrid.refreshState(token);
     return json(result.ok ? { accepted: true } : { accepted: false, error: result.code, message: result.message });
   });
 }

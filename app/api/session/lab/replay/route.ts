@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { openCapture } from "@/lib/auth/lab";
-import { readSession } from "@/lib/auth/session";
+import * as Session from "@/lib/auth/session";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
 const body = z.object({ capture: z.string().max(2048) });
@@ -13,7 +13,7 @@ export function POST(req: NextRequest) {
     if (!input.ok) return input.response;
     const value = await openCapture("session", input.data.capture);
     if (!value) return jsonFailure("invalid_body");
-    const result = await readSession(value);
+    const result = await Session.authenticate(value);
     return json(result.ok ? { accepted: true } : { accepted: false, error: result.code, message: result.message });
   });
 }
