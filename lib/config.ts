@@ -98,7 +98,7 @@ const schema = z
   }));
 
 /** The documented development default, shown on the login panels. Never used in production. */
-export const DEV_DEMO_PASSWORD = "login-lab-demo";
+const DEV_DEMO_PASSWORD = "login-lab-demo";
 
 export type Config = z.infer<typeof schema>;
 

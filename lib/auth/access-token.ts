@@ -13,7 +13,7 @@ import type { PublicUser } from "./users";
  */
 
 /** RFC 9068's media type for JWT access tokens: keeps ID tokens and other JWTs out. */
-export const ACCESS_TOKEN_TYP = "at+jwt";
+const ACCESS_TOKEN_TYP = "at+jwt";
 const ALGORITHMS = ["EdDSA"];
 
 /** Which API a token is for: a JWT-mode token is refused by the Hybrid API and vice versa. */

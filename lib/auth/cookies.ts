@@ -21,8 +21,9 @@ export function sessionCookie(maxAgeSeconds?: number): CookiePolicy {
 }
 
 /**
- * Strict and scoped to the hybrid API: the refresh token travels only to /api/hybrid/refresh and
- * /api/hybrid/logout (and is ignored by /api/hybrid/mypage), never with page loads or other APIs.
+ * Strict and scoped to the hybrid API: the refresh token travels with every request under
+ * /api/hybrid/ (refresh and logout use it, and the family view and replay lab read it; mypage and
+ * devices ignore it), never with page loads or other APIs.
  */
 export const REFRESH_COOKIE_PATH = "/api/hybrid";
 

@@ -31,7 +31,7 @@ export const DEMO_USERNAME = new RegExp(`^[a-z]+-[${ALPHABET}]{${SUFFIX_CHARS}}$
 const HOUR_MS = 3600_000;
 
 /** Live throwaway accounts at most, whoever creates them (each one costs a few rows and a hash). */
-export const MAX_LIVE_ACCOUNTS = 20_000;
+const MAX_LIVE_ACCOUNTS = 20_000;
 
 /**
  * Creations per client address in a fixed one-hour window. The limiter counts events of any kind;

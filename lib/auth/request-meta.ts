@@ -5,7 +5,7 @@ export type RequestMeta = { userAgent: string | null; ip: string };
  * Set by scripts/server.mjs (`npm start`) from the socket, or from TRUST_PROXY_HOPS trusted
  * proxies' X-Forwarded-For; any copy a client sends is overwritten there.
  */
-export const CLIENT_IP_HEADER = "x-login-lab-client-ip";
+const CLIENT_IP_HEADER = "x-login-lab-client-ip";
 
 /**
  * The client address comes from the production server's header. Without it (`next dev`, which

@@ -10,8 +10,8 @@ import { type AuthFailure, failure } from "./errors";
  * their row with a reason, so the browser holding one is told why on its very next request.
  */
 
-export const REVOKED_BY_USER = "revoked_from_another_device";
-export const EVICTED_BY_LIMIT = "evicted_by_session_limit";
+const REVOKED_BY_USER = "revoked_from_another_device";
+const EVICTED_BY_LIMIT = "evicted_by_session_limit";
 
 /** The refusal a revoked row earns, naming why. */
 export function revokedFailure(reason: string | null): AuthFailure {
