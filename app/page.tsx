@@ -1,9 +1,12 @@
-import { HybridPanel } from "@/app/hybrid/hybrid-panel";
-import { JwtPanel } from "@/app/jwt/jwt-panel";
 import { ForgeLab } from "@/app/components/forge-lab";
 import { ReplayLab } from "@/app/components/replay-lab";
 import { StoreView } from "@/app/components/store-view";
+import { HybridPanel } from "@/app/hybrid/hybrid-panel";
+import { HybridReplay } from "@/app/hybrid/hybrid-replay";
+import { JwtPanel } from "@/app/jwt/jwt-panel";
+import { JwtReplay } from "@/app/jwt/jwt-replay";
 import { SessionPanel } from "@/app/session/session-panel";
+import { SessionReplay } from "@/app/session/session-replay";
 import { REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
 import { safeNext, verifySession } from "@/lib/dal";
 import { env } from "@/lib/env";
@@ -48,7 +51,11 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           graceSeconds={env().REFRESH_GRACE_SECONDS}
         />
       </div>
-      <ReplayLab />
+      <ReplayLab>
+        <SessionReplay />
+        <JwtReplay />
+        <HybridReplay />
+      </ReplayLab>
       <ForgeLab />
       <StoreView />
     </div>

@@ -2,7 +2,7 @@ import { splitJwt } from "@/lib/client/jwt-parts";
 import { CopyButton } from "./copy-button";
 
 /** The colours of a JWT's parts, the same everywhere. */
-export const JWT_COLORS = {
+const JWT_COLORS = {
   header: "text-rose-600 dark:text-rose-400",
   payload: "text-violet-600 dark:text-violet-400",
   signature: "text-cyan-700 dark:text-cyan-400",

@@ -1,6 +1,8 @@
-/** The three modes and their one accent each, used everywhere that mode appears. */
-export type Mode = "session" | "jwt" | "hybrid";
+import type { Mode } from "@/lib/client/modes";
 
+export type { Mode };
+
+/** The three modes and their one accent each, used everywhere that mode appears. */
 export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar: string; text: string; soft: string; ring: string; button: string } }> = {
   session: {
     title: "Session",

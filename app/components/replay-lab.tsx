@@ -1,94 +1,68 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { callApi, errorCode } from "@/lib/client/api";
-import { currentAccessToken, logoutHybrid } from "@/lib/client/hybrid-store";
-import { forgetJwt, readStoredJwt } from "@/lib/client/jwt-store";
-import { splitJwt } from "@/lib/client/jwt-parts";
+import { expOf } from "@/lib/client/jwt-parts";
 import { Countdown } from "./countdown";
 import { type Mode, MODES } from "./modes";
 
-type Attempt = { what: string; accepted: boolean; code: string | null; afterMs: number };
-type Captured = { session?: string; refresh?: string; token?: string; exp?: number };
+/**
+ * One replay of a captured credential: what was replayed, the server's answer, and when after
+ * logout. An access token also brings its `exp` (seconds): no logout ends it sooner.
+ */
+type Attempt = { what: string; accepted: boolean; code: string | null; afterMs: number; exp?: number };
+
+/** A mode's three steps, written in its own folder (app/<mode>/<mode>-replay.tsx); the card around them is the same for all. */
+type Steps<C> = {
+  /** Copies the current credential as a thief would; null when this browser is not logged in. */
+  capture: () => Promise<C | null>;
+  logOut: () => Promise<void>;
+  /** Replays the copy; `after()` is the time since logout, stamped on each answer as it comes. */
+  replay: (captured: C, after: () => number) => Promise<Attempt[]>;
+};
 
 const json = { "content-type": "application/json" };
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** Captures the current credential of a mode. Cookies are captured sealed, never handed to script. */
-async function capture(mode: Mode): Promise<Captured | null> {
-  if (mode === "session") {
-    const r = await callApi("/api/session/lab/capture", { method: "POST" }, "session", "replay lab: capture");
-    return r.status === 200 ? { session: (r.body as { capture: string }).capture } : null;
-  }
-  if (mode === "jwt") {
-    const token = readStoredJwt();
-    return token ? { token, exp: Number(splitJwt(token)?.payload.exp ?? 0) } : null;
-  }
-  const token = currentAccessToken();
-  const r = await callApi("/api/hybrid/lab/capture", { method: "POST" }, "hybrid", "replay lab: capture");
-  if (!token || r.status !== 200) return null;
-  return { token, exp: Number(splitJwt(token)?.payload.exp ?? 0), refresh: (r.body as { capture: string }).capture };
+/** A sealed copy of the mode's HttpOnly cookie: the server seals it again, so script never holds the cookie itself. */
+export async function captureCookie(mode: "session" | "hybrid"): Promise<string | null> {
+  const r = await callApi(`/api/${mode}/lab/capture`, { method: "POST" }, mode, "replay lab: capture");
+  return r.status === 200 ? (r.body as { capture: string }).capture : null;
 }
 
-async function logOut(mode: Mode, refresh: () => void) {
-  if (mode === "session") {
-    await callApi("/api/session/logout", { method: "POST" }, "session", "replay lab: log out");
-    refresh();
-  } else if (mode === "jwt") {
-    const token = readStoredJwt();
-    await callApi("/api/jwt/logout", { method: "POST", headers: token ? { Authorization: `Bearer ${token}` } : {} }, "jwt", "replay lab: log out");
-    forgetJwt();
-  } else {
-    await logoutHybrid();
-  }
+/** Presents a captured cookie; the server answers only whether it was accepted, and why not. */
+export async function replayCookie(mode: "session" | "hybrid", capture: string, what: string, after: () => number): Promise<Attempt> {
+  const r = await callApi(`/api/${mode}/lab/replay`, { method: "POST", headers: json, body: JSON.stringify({ capture }) }, mode, "replay lab: replay");
+  const b = r.body as { accepted: boolean; error?: string };
+  return { what, accepted: b.accepted, code: b.error ?? null, afterMs: after() };
 }
 
-/** Replays the captured credential; each answer is what the server would do with a stolen copy now. */
-async function replay(mode: Mode, c: Captured, since: number): Promise<Attempt[]> {
-  const after = () => Math.round(performance.now() - since);
-  const out: Attempt[] = [];
-  if (c.session) {
-    const r = await callApi("/api/session/lab/replay", { method: "POST", headers: json, body: JSON.stringify({ capture: c.session }) }, "session", "replay lab: replay");
-    const b = r.body as { accepted: boolean; error?: string };
-    out.push({ what: "session cookie", accepted: b.accepted, code: b.error ?? null, afterMs: after() });
-  }
-  if (c.token) {
-    const r = await callApi(`/api/${mode}/mypage`, { headers: { Authorization: `Bearer ${c.token}` } }, mode, "replay lab: replay");
-    out.push({ what: "access token", accepted: r.status === 200, code: errorCode(r), afterMs: after() });
-  }
-  if (c.refresh) {
-    const r = await callApi("/api/hybrid/lab/replay", { method: "POST", headers: json, body: JSON.stringify({ capture: c.refresh }) }, "hybrid", "replay lab: replay");
-    const b = r.body as { accepted: boolean; error?: string };
-    out.push({ what: "refresh token", accepted: b.accepted, code: b.error ?? null, afterMs: after() });
-  }
-  return out;
+/** Sends a captured access token to the mode's API, as its thief would. */
+export async function replayToken(mode: "jwt" | "hybrid", token: string, after: () => number): Promise<Attempt> {
+  const r = await callApi(`/api/${mode}/mypage`, { headers: { Authorization: `Bearer ${token}` } }, mode, "replay lab: replay");
+  return { what: "access token", accepted: r.status === 200, code: errorCode(r), afterMs: after(), exp: expOf(token) };
 }
 
-const EXPECT: Record<Mode, string> = {
-  session: "Deleting the row ends the session: the replay should be refused at once.",
-  jwt: "Nothing on the server to delete: the copy works until exp — unless the token was made revocable (deny-list).",
-  hybrid: "The family is revoked: refresh refused at once; the short-lived access token lives out its exp.",
-};
-
-function ReplayCard({ mode }: { mode: Mode }) {
-  const router = useRouter();
-  const [captured, setCaptured] = useState<Captured | null>(null);
+/** One mode's column of the replay lab: capture, log out and replay at once, replay again. */
+export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode: Mode; expect: string } & Steps<C>) {
+  const [captured, setCaptured] = useState<C | null>(null);
   const [loggedOutAt, setLoggedOutAt] = useState<number | null>(null);
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [note, setNote] = useState<string | null>(null);
   const m = MODES[mode];
+  const since = (at: number) => () => Math.round(performance.now() - at);
   const firstRefusal = attempts.find((a) => !a.accepted && a.what !== "access token");
+  const usableUntil = attempts.find((a) => a.what === "access token" && a.accepted)?.exp;
   return (
     <div data-testid={`replay-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-xs dark:border-zinc-800">
       <h3 className={`text-sm font-semibold ${m.accent.text}`}>{m.title}</h3>
-      <p className="text-zinc-600 dark:text-zinc-400">{EXPECT[mode]}</p>
+      <p className="text-zinc-600 dark:text-zinc-400">{expect}</p>
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
           className={button}
           onClick={async () => {
-            const c = await capture(mode);
+            const c = await capture();
             setCaptured(c);
             setAttempts([]);
             setLoggedOutAt(null);
@@ -102,10 +76,10 @@ function ReplayCard({ mode }: { mode: Mode }) {
           className={button}
           disabled={!captured || loggedOutAt !== null}
           onClick={async () => {
-            await logOut(mode, () => router.refresh());
+            await logOut();
             const at = performance.now();
             setLoggedOutAt(at);
-            setAttempts(await replay(mode, captured as Captured, at));
+            setAttempts(await replay(captured as C, since(at)));
           }}
         >
           2 · Log out, then replay at once
@@ -115,7 +89,7 @@ function ReplayCard({ mode }: { mode: Mode }) {
           className={button}
           disabled={!captured || loggedOutAt === null}
           onClick={async () => {
-            const more = await replay(mode, captured as Captured, loggedOutAt as number);
+            const more = await replay(captured as C, since(loggedOutAt as number));
             setAttempts((prev) => [...prev, ...more]);
           }}
         >
@@ -137,17 +111,17 @@ function ReplayCard({ mode }: { mode: Mode }) {
           Time to rejection after logout: <strong>{(firstRefusal.afterMs / 1000).toFixed(2)} s</strong> (the first replay).
         </p>
       ) : null}
-      {captured?.exp && attempts.some((a) => a.what === "access token" && a.accepted) ? (
+      {usableUntil ? (
         <p data-testid={`still-valid-${mode}`}>
-          The captured access token stays usable for <Countdown until={captured.exp * 1000} label="" /> more — nothing on the server can stop it.
+          The captured access token stays usable for <Countdown until={usableUntil * 1000} label="" /> more — nothing on the server can stop it.
         </p>
       ) : null}
     </div>
   );
 }
 
-/** The revocation lab (S4, T8): capture, log out, replay — and how long until the copy stops working. */
-export function ReplayLab() {
+/** The revocation lab (S4, T8): capture, log out, replay — and how long until the copy stops working. One column a mode. */
+export function ReplayLab({ children }: { children: ReactNode }) {
   return (
     <section aria-labelledby="replay-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <header>
@@ -159,11 +133,7 @@ export function ReplayLab() {
           holds its value; the lab replays it and reports only accepted or refused.
         </p>
       </header>
-      <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
-        <ReplayCard mode="session" />
-        <ReplayCard mode="jwt" />
-        <ReplayCard mode="hybrid" />
-      </div>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">{children}</div>
     </section>
   );
 }

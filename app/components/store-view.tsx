@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import { useHybrid } from "@/lib/client/hybrid-store";
 import { useStoredJwt } from "@/lib/client/jwt-store";
+import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
-import type { ModeStore, StoreView as View } from "@/lib/store-view";
+import type { StoreView as View } from "@/lib/store-view";
 import { type Mode, MODES } from "./modes";
 
-type Wire = Record<Mode, Omit<ModeStore, "latest"> & { latest: (Omit<ModeStore["latest"][number], "createdAt"> & { createdAt: string })[] }> & Pick<View, "yours">;
+/** GET /api/store, as the browser receives it. */
+type Wire = Jsonify<View>;
 
 const STATE_CLASS: Record<string, string> = {
   active: "text-green-700 dark:text-green-400",
@@ -17,7 +19,8 @@ const STATE_CLASS: Record<string, string> = {
   expired: "text-zinc-400",
 };
 
-function Column({ mode, store, children }: { mode: Mode; store: Wire[Mode]; children?: React.ReactNode }) {
+/** One mode's store; `instead` replaces the list of rows for a mode that keeps none per login. */
+function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mode]; instead?: string; children?: React.ReactNode }) {
   const m = MODES[mode];
   return (
     <div data-testid={`store-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
@@ -30,8 +33,8 @@ function Column({ mode, store, children }: { mode: Mode; store: Wire[Mode]; chil
         <strong data-testid={`store-${mode}-bytes`}>{store.bytes.toLocaleString("en")}</strong> B
         {store.rows ? <span className="text-zinc-500"> (≈{store.bytesPerRow} B a row)</span> : null}
       </p>
-      {mode === "jwt" ? (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout.</p>
+      {instead ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{instead}</p>
       ) : (
         <ul className="flex flex-col gap-0.5 font-mono text-[11px]">
           {store.latest.map((r) => (
@@ -107,7 +110,11 @@ export function StoreView() {
             </button>
             {note ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{note} Each login is one more row the server keeps until it expires or is revoked.</p> : null}
           </Column>
-          <Column mode="jwt" store={view.jwt} />
+          <Column
+            mode="jwt"
+            store={view.jwt}
+            instead="Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout."
+          />
           <Column mode="hybrid" store={view.hybrid} />
         </div>
       ) : (
@@ -116,5 +123,3 @@ export function StoreView() {
     </section>
   );
 }
-
-export type { View };

@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { type Mode, type TimelineEntry, useTimeline } from "@/lib/client/timeline";
+import type { Mode } from "@/lib/client/modes";
+import { type TimelineEntry, useTimeline } from "@/lib/client/timeline";
 
 const statusClass = (s: number | null) =>
   s === null
@@ -74,7 +75,7 @@ export function Timeline({ mode }: { mode: Mode }) {
 }
 
 /** The server's side of HttpOnly: which cookies and headers the latest request of this panel carried. */
-export function ServerReceived({ mode }: { mode: Mode }) {
+function ServerReceived({ mode }: { mode: Mode }) {
   const latest = useTimeline(mode).find((e) => e.received);
   if (!latest?.received) return <p className="text-xs text-zinc-500">No request yet.</p>;
   const r = latest.received;

@@ -2,8 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { TamperTry } from "@/app/components/anatomy";
-import { HybridDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
@@ -12,12 +10,14 @@ import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { TamperTry } from "@/app/components/tamper-try";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
-import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
+import { knownAuthError } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
+import { HybridDevices } from "./hybrid-devices";
 import { RefreshChain } from "./refresh-chain";
 
 /** The login action, recorded in this panel's timeline. */
@@ -100,7 +100,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
         <>
           {outReason ? (
             <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
-              Refresh refused: {hybrid.status === "out" && hybrid.message ? hybrid.message : outReason in AUTH_ERRORS ? AUTH_ERRORS[outReason as AuthErrorCode][1] : outReason}{" "}
+              Refresh refused: {hybrid.status === "out" && hybrid.message ? hybrid.message : (knownAuthError(outReason)?.message ?? outReason)}{" "}
               <span className="font-mono text-xs">({outReason})</span>
             </p>
           ) : null}

@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { Countdown } from "@/app/components/countdown";
+import type { ChainLink } from "@/lib/auth/hybrid-devices";
 import { callApi } from "@/lib/client/api";
 import { refreshHybrid } from "@/lib/client/hybrid-store";
+import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 
-type Link = { id: string; parent: string | null; createdAt: string; usedAt: string | null; revokedAt: string | null; revokedReason: string | null; current: boolean };
+type Link = Jsonify<ChainLink>;
 
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 const time = (iso: string) => new Date(iso).toLocaleTimeString();
@@ -50,9 +52,12 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
           type="button"
           className={button}
           onClick={async () => {
+            // The copy is the cookie this request carries: every refresh answered after it left
+            // rotates that copy, even one answered before the capture's own answer arrives.
+            const at = Date.now();
             const r = await callApi("/api/hybrid/lab/capture", { method: "POST" }, "hybrid", "steal a copy");
             setOutcome(null);
-            setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at: Date.now() } : null);
+            setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at } : null);
           }}
         >
           Steal a copy of the refresh token

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
-import { TamperTry } from "@/app/components/anatomy";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { Countdown } from "@/app/components/countdown";
@@ -10,6 +9,7 @@ import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { TamperTry } from "@/app/components/tamper-try";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { callApi } from "@/lib/client/api";
 import { splitJwt } from "@/lib/client/jwt-parts";

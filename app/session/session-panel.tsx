@@ -2,8 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
-import { SessionAnatomy } from "@/app/components/anatomy";
-import { SessionDevices } from "@/app/components/devices";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
@@ -12,12 +10,14 @@ import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel } from "@/app/components/panel";
-import { AUTH_ERRORS, type AuthErrorCode } from "@/lib/auth/errors";
 import { callApi } from "@/lib/client/api";
+import { knownAuthError } from "@/lib/client/auth-errors";
 import { recordAction } from "@/lib/client/timeline";
 import { loginSession } from "./actions";
+import { SessionAnatomy } from "./session-anatomy";
+import { SessionDevices } from "./session-devices";
 
-export type SessionView = {
+type SessionView = {
   user: { username: string; displayName: string };
   session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date; idleTimeoutSeconds: number };
 };
@@ -113,7 +113,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, demoPas
 }
 
 function ReturnedBecause({ reason, next }: { reason: string; next: string | null }) {
-  const message = reason in AUTH_ERRORS ? AUTH_ERRORS[reason as AuthErrorCode][1] : reason;
+  const message = knownAuthError(reason)?.message ?? reason;
   return (
     <p role="status" data-testid="session-returned" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950/50 dark:text-blue-200">
       {next ? (

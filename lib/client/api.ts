@@ -1,4 +1,6 @@
-import { credentialsOf, type Mode, parseServerTiming, type Received, record } from "./timeline";
+import type { Received } from "@/lib/http";
+import type { Mode } from "./modes";
+import { credentialsOf, parseServerTiming, record } from "./timeline";
 
 /** What a panel shows about one API call: status, JSON body, and the time it took. */
 export type ApiResult = { status: number; body: unknown; ms: number; wwwAuthenticate?: string | null };

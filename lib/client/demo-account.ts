@@ -51,7 +51,7 @@ export function useThrowawayAccount(): ThrowawayAccount | null {
   return useSyncExternalStore(subscribe, readStoredAccount, () => null);
 }
 
-export type AccountRequest = { ok: true; account: ThrowawayAccount } | { ok: false; message: string; retryAt?: number };
+type AccountRequest = { ok: true; account: ThrowawayAccount } | { ok: false; message: string; retryAt?: number };
 
 /** Asks the server for a new throwaway account and remembers it (replacing any earlier one). */
 export async function requestThrowawayAccount(): Promise<AccountRequest> {

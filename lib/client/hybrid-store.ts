@@ -2,13 +2,13 @@
 
 import { useSyncExternalStore } from "react";
 import { type ApiResult, callApi, errorCode } from "./api";
-import { splitJwt } from "./jwt-parts";
+import { expOf } from "./jwt-parts";
 
 /**
  * Hybrid mode keeps its access token in this page's memory only: a reload forgets it and the
  * page gets a new one from POST /api/hybrid/refresh, which the HttpOnly refresh cookie authorizes.
  */
-export type HybridState =
+type HybridState =
   | { status: "unknown" }
   | { status: "refreshing" }
   | { status: "in"; accessToken: string; exp: number }
@@ -32,8 +32,7 @@ export function useHybrid(): HybridState {
 }
 
 export function setHybridAccessToken(accessToken: string) {
-  const exp = Number(splitJwt(accessToken)?.payload.exp ?? 0);
-  set({ status: "in", accessToken, exp });
+  set({ status: "in", accessToken, exp: expOf(accessToken) });
 }
 
 /** The access token in memory, if any (for calls that build their own request). */

@@ -1,5 +1,5 @@
 /** A compact JWS split into its three parts, header and payload decoded. No key needed: T11. */
-export type JwtParts = {
+type JwtParts = {
   raw: [string, string, string];
   header: Record<string, unknown>;
   payload: Record<string, unknown> & { exp?: number; iat?: number; sub?: string; preferred_username?: string; name?: string };
@@ -21,4 +21,9 @@ export function splitJwt(token: string): JwtParts | null {
   } catch {
     return null;
   }
+}
+
+/** The token's `exp` in seconds since the epoch; 0 when it is not a JWT or has none. */
+export function expOf(token: string): number {
+  return Number(splitJwt(token)?.payload.exp ?? 0);
 }

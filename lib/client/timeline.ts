@@ -1,14 +1,15 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import type { Received } from "@/lib/http";
+import { knownAuthError } from "./auth-errors";
+import { readsCookie } from "./cookie-readers";
+import type { Mode } from "./modes";
+
+/** A login credential a request carried; `unused` when it merely came along (see cookie-readers.ts). */
+type Credential = { kind: "cookie" | "authorization"; name: string; bytes: number; by: "browser" | "script"; unused?: boolean };
 
 /** Every request a panel makes, as the panel's timeline shows it. */
-export type Mode = "session" | "jwt" | "hybrid";
-
-export type Received = { cookieHeaderBytes: number; cookies: { name: string; bytes: number }[]; authorizationBytes: number };
-
-export type Credential = { kind: "cookie" | "authorization"; name: string; bytes: number; by: "browser" | "script"; unused?: boolean };
-
 export type TimelineEntry = {
   id: number;
   at: number;
@@ -53,12 +54,6 @@ export function parseServerTiming(header: string | null): TimelineEntry["timing"
   return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0 };
 }
 
-/** Whether the route at `path` reads this cookie, or it merely came along because its Path matched. */
-function readsCookie(path: string, cookieName: string): boolean {
-  if (cookieName.endsWith("ll_session")) return path.startsWith("/api/session/");
-  return /^\/api\/hybrid\/(refresh|logout)/.test(path);
-}
-
 /** The request's login credentials, who attached them, and whether the route used them. */
 export function credentialsOf(received: Received | null, sentAuthorization: boolean, path = ""): Credential[] {
   if (!received) return [];
@@ -73,7 +68,8 @@ export function credentialsOf(received: Received | null, sentAuthorization: bool
 
 /**
  * Wraps a login server action so the panel's timeline shows it too. The action's own request is
- * Next's (a POST to this page), so only its outcome is recorded, not its headers.
+ * Next's (a POST to this page), so only its outcome is recorded, not its headers; a failure shows
+ * the status the JSON login route answers its code with.
  */
 export function recordAction<S extends { status: string }>(mode: Mode, action: (prev: S, formData: FormData) => Promise<S>) {
   return async (prev: S, formData: FormData): Promise<S> => {
@@ -84,7 +80,7 @@ export function recordAction<S extends { status: string }>(mode: Mode, action: (
       label: "server action: log in",
       method: "POST",
       path: "(this page)",
-      status: failed ? (failed === "rate_limited" ? 429 : failed === "invalid_credentials" ? 401 : 400) : 200,
+      status: failed ? (knownAuthError(failed)?.status ?? 400) : 200,
       ms: Math.round(performance.now() - started),
       code: failed,
       credentials: [],

@@ -1,44 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { type ApiResult, callApi, errorCode } from "@/lib/client/api";
-import type { Mode } from "@/lib/client/timeline";
-
-/** Flips one character of the payload part: the smallest possible tamper. */
-export function alterOneCharacter(token: string): { token: string; at: number; from: string; to: string } {
-  const [h, p, s] = token.split(".");
-  const at = Math.floor(p.length / 2);
-  const from = p[at];
-  const to = from === "A" ? "B" : "A";
-  return { token: `${h}.${p.slice(0, at)}${to}${p.slice(at + 1)}.${s}`, at: h.length + 1 + at, from, to };
-}
-
-/** "Change one character": sends the altered token to the mode's API and shows the refusal. */
-export function TamperTry({ token, mode }: { token: string; mode: "jwt" | "hybrid" }) {
-  const [result, setResult] = useState<{ change: ReturnType<typeof alterOneCharacter>; api: ApiResult } | null>(null);
-  return (
-    <div className="flex flex-col gap-1 text-xs">
-      <button
-        type="button"
-        onClick={async () => {
-          const change = alterOneCharacter(token);
-          const api = await callApi(`/api/${mode}/mypage`, { headers: { Authorization: `Bearer ${change.token}` } }, mode, "tampered token");
-          setResult({ change, api });
-        }}
-        className="self-start rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-      >
-        Change one character and send it
-      </button>
-      {result ? (
-        <p data-testid={`tamper-result-${mode}`}>
-          Character {result.change.at + 1} of the payload changed from <code className="font-mono">{result.change.from}</code> to{" "}
-          <code className="font-mono">{result.change.to}</code>: the server answered <strong>{result.api.status}</strong>{" "}
-          <code className="font-mono text-red-700 dark:text-red-400">{errorCode(result.api)}</code> — the signature no longer matches.
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { callApi } from "@/lib/client/api";
 
 type Inspect = { cookie: { name: string; value: string; bytes: number }; unsealed: { t: string }; storedAs: { id: string; note: string } };
 
@@ -81,5 +44,3 @@ export function SessionAnatomy() {
     </div>
   );
 }
-
-export type { Mode };

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+/** A time of day, the way the devices lists show when something happened. */
+export const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString();
+
+export const SMALL_BUTTON = "rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/**
+ * One logged-in device in a mode's devices list — a session (app/session) or a refresh-token
+ * family (app/hybrid): its name, "this device", a line of detail, and Revoke for every other one.
+ */
+export function DeviceRow({ name, current, badgeClass, detail, onRevoke }: { name: string; current: boolean; badgeClass: string; detail: ReactNode; onRevoke: () => void }) {
+  return (
+    <li data-testid="device" className="flex items-center gap-2 rounded bg-zinc-50 px-2 py-1 dark:bg-zinc-950/40">
+      <span className="min-w-0 flex-1">
+        <span className="font-medium">{name}</span>
+        {current ? <span className={`ml-1 rounded px-1 ${badgeClass}`}>this device</span> : null}
+        <span className="block text-zinc-500">{detail}</span>
+      </span>
+      {current ? null : (
+        <button type="button" className={SMALL_BUTTON} onClick={onRevoke}>
+          Revoke
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { DeviceRow, timeOfDay } from "@/app/components/device-row";
+import type { FamilyDevice } from "@/lib/auth/hybrid-devices";
+import { callApi } from "@/lib/client/api";
+import { currentAccessToken, hybridFetch } from "@/lib/client/hybrid-store";
+import type { Jsonify } from "@/lib/client/json";
+import { useTimeline } from "@/lib/client/timeline";
+
+/** Hybrid mode's devices: one refresh-token family per login; revoking one stops its refreshes. */
+export function HybridDevices() {
+  const [devices, setDevices] = useState<Jsonify<FamilyDevice>[] | null>(null);
+  const activity = useTimeline("hybrid").filter((e) => !e.path.startsWith("/api/hybrid/devices")).length;
+  const load = useCallback(async () => {
+    const r = await hybridFetch("/api/hybrid/devices");
+    setDevices(r.status === 200 ? (r.body as { devices: Jsonify<FamilyDevice>[] }).devices : null);
+  }, []);
+  useEffect(() => void load(), [load, activity]);
+  if (!devices) return null;
+  return (
+    <div data-testid="hybrid-devices" className="flex flex-col gap-1.5 text-xs">
+      <h3 className="font-semibold">Your devices: {devices.length} refresh-token {devices.length === 1 ? "family" : "families"}</h3>
+      <ul className="flex max-h-40 flex-col gap-1 overflow-auto">
+        {devices.map((d) => (
+          <DeviceRow
+            key={d.familyId}
+            name={d.device}
+            current={d.current}
+            badgeClass="bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200"
+            detail={`${d.rotations} rotations · last refresh ${timeOfDay(d.lastRefreshAt)}`}
+            onRevoke={async () => {
+              await callApi(
+                "/api/hybrid/devices/revoke",
+                { method: "POST", headers: { "content-type": "application/json", ...bearerHeader() }, body: JSON.stringify({ familyId: d.familyId }) },
+                "hybrid",
+                "revoke device",
+              );
+              await load();
+            }}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function bearerHeader(): Record<string, string> {
+  const token = currentAccessToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { DeviceRow, SMALL_BUTTON, timeOfDay } from "@/app/components/device-row";
+import type { Device } from "@/lib/auth/session-devices";
+import { callApi } from "@/lib/client/api";
+import type { Jsonify } from "@/lib/client/json";
+import { useTimeline } from "@/lib/client/timeline";
+
+/** GET /api/session/devices, as the browser receives it. */
+type Devices = { devices: Jsonify<Device>[]; limit: number };
+
+/** Session mode's devices: every live session of the user, revoke one, revoke all others (S6). */
+export function SessionDevices() {
+  const [data, setData] = useState<Devices | null>(null);
+  const activity = useTimeline("session").filter((e) => e.path !== "/api/session/devices").length;
+  const load = useCallback(async () => {
+    const r = await callApi("/api/session/devices");
+    setData(r.status === 200 ? (r.body as Devices) : null);
+  }, []);
+  useEffect(() => void load(), [load, activity]);
+  const revoke = async (body: object, label: string) => {
+    await callApi("/api/session/devices/revoke", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }, "session", label);
+    await load();
+  };
+  if (!data) return null;
+  return (
+    <div data-testid="session-devices" className="flex flex-col gap-1.5 text-xs">
+      <div className="flex items-center gap-2">
+        <h3 className="font-semibold">
+          Your devices: {data.devices.length} of at most {data.limit} sessions
+        </h3>
+        {data.devices.length > 1 ? (
+          <button type="button" className={`ml-auto ${SMALL_BUTTON}`} onClick={() => revoke({ others: true }, "revoke all others")}>
+            Revoke all others
+          </button>
+        ) : null}
+      </div>
+      <ul className="flex max-h-48 flex-col gap-1 overflow-auto">
+        {data.devices.map((d) => (
+          <DeviceRow
+            key={d.id}
+            name={d.device}
+            current={d.current}
+            badgeClass="bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200"
+            detail={`${d.ip ?? ""} · since ${timeOfDay(d.createdAt)} · last seen ${timeOfDay(d.lastSeenAt)}`}
+            onRevoke={() => revoke({ id: d.id }, "revoke one")}
+          />
+        ))}
+      </ul>
+      <p className="text-zinc-500">A revoked device is refused on its very next request, and told why. Logging in past the limit evicts the oldest.</p>
+    </div>
+  );
+}
