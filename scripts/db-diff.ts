@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { diffSchemas } from "./lib/schema-engine";
-import { migrationsDir, type Provider, schemaFor } from "./providers";
+import { diffSchemas } from "../lib/database/migrate";
+import { migrationsDir, type Provider, schemaFor } from "../lib/database/providers";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
 if (!name) {

@@ -11,9 +11,9 @@ import nextEnv from "@next/env";
 import { exportJWK, generateKeyPair } from "jose";
 import { randomBytes } from "node:crypto";
 import { ConfigError, parseConfig } from "../lib/config";
-import { applyMigrations } from "./lib/schema-engine";
-import { root } from "./providers";
-import { removeDemoUsers, seedDemoUsers } from "./seed";
+import { applyMigrations } from "../lib/database/migrate";
+import { root } from "../lib/database/providers";
+import { removeDemoUsers, seedDemoUsers } from "../lib/database/seed";
 
 const dev = process.argv.includes("--dev");
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { POST } from "../../app/api/demo-accounts/route";
-import { removeDemoUsers, seedDemoUsers } from "../../scripts/seed";
+import { removeDemoUsers, seedDemoUsers } from "../database/seed";
 import { db } from "../db";
 import { env } from "../env";
 import { sweep } from "../sweep";

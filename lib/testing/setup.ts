@@ -1,40 +1,41 @@
 /**
- * Loaded before every unit-test file (`node --import`): each test process gets its own migrated,
- * seeded SQLite file — or, with TEST_DATABASE_URL, a PostgreSQL database — and throwaway secrets.
+ * Loaded before every unit-test file (`node --import`): each test process gets throwaway secrets
+ * and a database of its own, seeded with the test users —
+ * - with TEST_DATABASE_TEMPLATE (what scripts/test-unit.mjs sets): a copy of that migrated, seeded
+ *   template (an SQLite file, or a PostgreSQL database), dropped when the process's tests end;
+ * - otherwise (a file run by hand): TEST_DATABASE_URL, or a fresh SQLite file, migrated and seeded
+ *   here.
  */
-import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { copyOfTemplate, migrateAndSeed, TEST_PASSWORD, testEnv } from "./database";
 
-export const TEST_PASSWORD = "unit-test-password";
+export { TEST_PASSWORD };
 
-Object.assign(process.env, {
-  NODE_ENV: "test",
-  DATABASE_URL: process.env.TEST_DATABASE_URL || `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "login-lab-test-")), "test.db")}`,
-  SESSION_SECRET: randomBytes(32).toString("base64url"),
-  JWT_PRIVATE_KEY: JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" })),
-  DEMO_PASSWORD: TEST_PASSWORD,
-  SESSION_IDLE_TTL_SECONDS: "1800",
-  SESSION_ABSOLUTE_TTL_SECONDS: "43200",
-});
+Object.assign(process.env, testEnv());
 
 // `node --test` runs each file in a child process of its own, and --import runs this module in the
 // parent too: only the children need a database (an unused pg pool would hold the parent ~10 s).
 const runnerParent = process.execArgv.includes("--test") && !process.env.NODE_TEST_CONTEXT;
 if (!runnerParent) {
-  await applyMigrations(process.env.DATABASE_URL as string);
-  const { seedDemoUsers } = await import("../../scripts/seed");
-  await seedDemoUsers(TEST_PASSWORD, ["alice", "bob", "carol"]);
-}
+  const template = process.env.TEST_DATABASE_TEMPLATE;
+  let drop = async () => {};
+  if (template) {
+    const copy = await copyOfTemplate(template);
+    process.env.DATABASE_URL = copy.url;
+    drop = copy.drop;
+  } else {
+    process.env.DATABASE_URL = process.env.TEST_DATABASE_URL || `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "login-lab-test-")), "test.db")}`;
+    await migrateAndSeed();
+  }
 
-// A test process ends when its tests do: close the store's connections (a pg pool left open holds
-// the process for its idle timeout, ~10 s a file).
-if (!runnerParent) {
+  // A test process ends when its tests do: close the store's connections (a pg pool left open holds
+  // the process for its idle timeout, ~10 s a file), then drop this process's copy.
   const { after } = await import("node:test");
   after(async () => {
     const { db } = await import("../db");
     await db().$disconnect();
+    await drop();
   });
 }

@@ -1,5 +1,6 @@
-import { db } from "../lib/db";
-import { hashPassword, verifyPassword } from "../lib/auth/password";
+/** The demo users: seeded by scripts/prepare.ts (and the unit-test setup), removed in public mode. */
+import { db } from "../db";
+import { hashPassword, verifyPassword } from "../auth/password";
 
 /** The demo users (DEMO_USERS, default alice and bob): id `user_<name>`, display name capitalised. */
 export function demoUsers(usernames: string[]) {

@@ -2,6 +2,9 @@
  * Prisma's schema engine, compiled to WebAssembly, driven through a driver adapter. It applies the
  * committed migrations (recording them in `_prisma_migrations`, as `prisma migrate deploy` does)
  * without the native engine binary that Prisma's CLI would download.
+ *
+ * Used outside Next.js only: by scripts/prepare.ts, scripts/db-diff.ts (plain `tsx`, without the
+ * react-server condition) and the unit-test setup — so nothing here may import a server-only module.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,8 +14,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { sqliteFilePath } from "../../lib/config";
-import { migrationsDir, type Provider, providerOf, schemaFor, schemaPath } from "../providers";
+import { sqliteFilePath } from "../config";
+import { migrationsDir, type Provider, providerOf, schemaFor, schemaPath } from "./providers";
 
 type Engine = Awaited<ReturnType<typeof bindings.SchemaEngine.new>>;
 

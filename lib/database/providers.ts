@@ -4,7 +4,8 @@ import path from "node:path";
 /** The two stores Login Lab runs on, each with its own datasource, client and migrations. */
 export type Provider = "sqlite" | "postgresql";
 
-export const root = path.resolve(import.meta.dirname, "..");
+/** The repository root (this file is lib/database/providers.ts). */
+export const root = path.resolve(import.meta.dirname, "../..");
 
 export function providerOf(databaseUrl: string): Provider {
   if (databaseUrl.startsWith("file:")) return "sqlite";
