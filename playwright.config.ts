@@ -45,9 +45,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    // A failed test keeps its trace (actions, DOM snapshots, network); no screencast is recorded, which
-    // on two cores cost Chromium more CPU than the tests themselves.
-    trace: { mode: "retain-on-failure", screenshots: false },
+    // A failed test keeps its trace: actions, console and network, plus DOM snapshots outside CI. No
+    // screencast: on two cores it cost Chromium more CPU than the pages themselves; CI also skips the
+    // snapshots (a failure there still prints the page's ARIA snapshot as its error context).
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: !process.env.CI },
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: chromium,

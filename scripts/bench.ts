@@ -102,11 +102,12 @@ async function hotLoop() {
     return ((performance.now() - start) / n) * 1000;
   };
   const n = short ? 5_000 : 50_000;
+  const uncached = short ? 500 : 2_000;
   return {
     session: await per(n, () => Session.authenticate(cookieValue)),
     jwt: await per(n, () => verifyAccessToken(token, "login-lab:jwt")),
-    unseal: await per(2_000, () => unsealData(cookieValue, { password: env.SESSION_SECRET as string })),
-    eddsa: await per(2_000, () => jwtVerify(token, key, { algorithms: ["EdDSA"] })),
+    unseal: await per(uncached, () => unsealData(cookieValue, { password: env.SESSION_SECRET as string })),
+    eddsa: await per(uncached, () => jwtVerify(token, key, { algorithms: ["EdDSA"] })),
   };
 }
 
