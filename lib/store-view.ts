@@ -31,6 +31,22 @@ async function tableBytes(table: string, columns: string[]): Promise<number> {
   return Number(row?.bytes ?? 0);
 }
 
+/**
+ * The whole store's counts and sizes, shared by every caller for a second: the byte sums read every
+ * row, and anyone may ask (every open page polls), so one scan a second is the most it costs.
+ */
+let recent: { at: number; totals: Promise<number[]> } | undefined;
+function totals(now = Date.now()): Promise<number[]> {
+  if (!recent || now - recent.at >= 1000) {
+    const pending = Promise.all([db().session.count(), db().refreshToken.count(), tableBytes("Session", SESSION_COLUMNS), tableBytes("RefreshToken", REFRESH_COLUMNS)]);
+    recent = { at: now, totals: pending };
+    pending.catch(() => {
+      if (recent?.totals === pending) recent = undefined;
+    });
+  }
+  return recent.totals;
+}
+
 const short = (hash: string) => `${hash.slice(0, 10)}…`;
 
 /**
@@ -55,11 +71,8 @@ export async function ownersOf(req: { cookies: { get(name: string): { value: str
 export async function storeView(owners: readonly PublicUser[] = [], now = new Date()): Promise<StoreView> {
   const mine = { userId: { in: owners.map((u) => u.id) } };
   const newest = owners.length > 0;
-  const [sessionRows, refreshRows, sessionBytes, refreshBytes, sessions, refresh] = await Promise.all([
-    db().session.count(),
-    db().refreshToken.count(),
-    tableBytes("Session", SESSION_COLUMNS),
-    tableBytes("RefreshToken", REFRESH_COLUMNS),
+  const [[sessionRows, refreshRows, sessionBytes, refreshBytes], sessions, refresh] = await Promise.all([
+    totals(),
     newest ? db().session.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
     newest ? db().refreshToken.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
   ]);
