@@ -7,9 +7,11 @@ import { JwtPanel } from "@/app/jwt/jwt-panel";
 import { JwtReplay } from "@/app/jwt/jwt-replay";
 import { SessionPanel } from "@/app/session/session-panel";
 import { SessionReplay } from "@/app/session/session-replay";
-import { REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
-import { safeNext, verifySession } from "@/lib/dal";
+import { cookies } from "next/headers";
+import { jwtCookie, REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
+import { safeNext, verifyJwtCookie, verifySession } from "@/lib/dal";
 import { env } from "@/lib/env";
+import { JWT_TRANSPORT_COOKIE, jwtTransportOf } from "@/lib/jwt-transport";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -17,8 +19,13 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
   const params = await searchParams;
   const next = safeNext(params.next);
   const reason = typeof params.reason === "string" ? params.reason.slice(0, 64) : null;
+  const by = params.by === "guard" || params.by === "page" ? params.by : null;
   const mode = next?.split("/")[1];
   const session = await verifySession();
+  const jwt = await verifyJwtCookie();
+  const jar = await cookies();
+  const jwtCookieName = jwtCookie().name;
+  const cookieLogin = jwt?.ok ? { claims: jwt.claims, cookieBytes: jwtCookieName.length + 1 + (jar.get(jwtCookieName)?.value.length ?? 0) } : null;
   const demoPassword = env().DEMO_PASSWORD;
   const ended = !session.ok && session.code !== "session_missing" ? { code: session.code, message: session.message } : null;
 
@@ -39,9 +46,18 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           cookieName={sessionCookie().name}
           next={mode === "session" ? next : null}
           reason={mode === "session" ? reason : null}
+          by={mode === "session" ? by : null}
           demoPassword={demoPassword}
         />
-        <JwtPanel next={mode === "jwt" ? next : null} reason={mode === "jwt" ? reason : null} demoPassword={demoPassword} />
+        <JwtPanel
+          next={mode === "jwt" ? next : null}
+          reason={mode === "jwt" ? reason : null}
+          by={mode === "jwt" ? by : null}
+          demoPassword={demoPassword}
+          transport={jwtTransportOf(jar.get(JWT_TRANSPORT_COOKIE)?.value)}
+          cookieLogin={cookieLogin}
+          cookieName={jwtCookieName}
+        />
         <HybridPanel
           refreshCookieName={refreshCookie().name}
           refreshCookiePath={REFRESH_COOKIE_PATH}

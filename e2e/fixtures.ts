@@ -84,3 +84,4 @@ export function tamper(value: string, at = Math.floor(value.length / 2)): string
 
 export const SESSION_COOKIE = "__Host-ll_session";
 export const REFRESH_COOKIE = "__Secure-ll_refresh";
+export const JWT_COOKIE = "__Host-ll_jwt";

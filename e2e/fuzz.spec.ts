@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEMO_PASSWORD, expect, REFRESH_COOKIE, SESSION_COOKIE, setCookie, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, JWT_COOKIE, REFRESH_COOKIE, SESSION_COOKIE, setCookie, test } from "./fixtures";
 
 /**
  * Property: whatever credential arrives — garbage, truncated, tampered, re-signed with the wrong
@@ -50,14 +50,27 @@ test("200+ forged or malformed credentials per route family: only 400/401, never
 
   const seen: Record<string, number[]> = {};
   const check = async (label: string, send: () => Promise<import("@playwright/test").APIResponse>) => {
-    const status = (await send()).status();
+    const res = await send();
+    const status = res.status();
     (seen[label] ??= []).push(status);
     expect([400, 401], `${label} answered ${status}`).toContain(status);
+    // Every refusal says who refused it: proxy.ts (for the three mypage routes) or the route.
+    expect(["guard", "route"], label).toContain(res.headers()["x-refused-by"]);
   };
 
   for (const token of fc.sample(tokenForgeries(jwt), { numRuns: 110, seed: 20261127 })) {
     const authorization = `Bearer ${token}`;
     await check("GET /api/jwt/mypage", () => request.get("/api/jwt/mypage", { headers: { authorization } }));
+  }
+  // The same forgeries in the JWT cookie (the cookie transport), to the API and to the page.
+  for (const token of fc.sample(tokenForgeries(jwt), { numRuns: 110, seed: 1128 })) {
+    if (!token.trim()) continue; // an empty cookie is no cookie: nothing to refuse
+    const cookie = `${JWT_COOKIE}=${token}`;
+    await check("GET /api/jwt/mypage (JWT cookie)", () => request.get("/api/jwt/mypage", { headers: { cookie } }));
+    const page = await request.get("/jwt/mypage", { headers: { cookie }, maxRedirects: 0 });
+    (seen["GET /jwt/mypage (JWT cookie)"] ??= []).push(page.status());
+    expect(page.status(), `GET /jwt/mypage with ${token.slice(0, 40)}…`).toBe(307);
+    expect(page.headers().location).toMatch(/\/\?next=%2Fjwt%2Fmypage&reason=jwt_cookie_(invalid|expired)&by=guard#jwt$/);
   }
   for (const token of fc.sample(tokenForgeries(hybrid), { numRuns: 110, seed: 7 })) {
     const authorization = `Bearer ${token}`;
@@ -76,9 +89,10 @@ test("200+ forged or malformed credentials per route family: only 400/401, never
     await check("GET /api/hybrid/family", () => request.get("/api/hybrid/family", { headers: { cookie } }));
   }
   const total = Object.values(seen).reduce((n, xs) => n + xs.length, 0);
-  expect(total).toBeGreaterThanOrEqual(200 * 3);
+  expect(total).toBeGreaterThanOrEqual(200 * 4);
   // The real credentials still work: the forgeries were refused for what they were.
   expect((await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${jwt}` } })).status()).toBe(200);
+  expect((await request.get("/api/jwt/mypage", { headers: { cookie: `${JWT_COOKIE}=${jwt}` } })).status()).toBe(200);
   expect((await request.get("/api/session/mypage", { headers: { cookie: `${SESSION_COOKIE}=${sessionSeal}` } })).status()).toBe(200);
 });
 

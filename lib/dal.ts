@@ -2,7 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { cache } from "react";
-import { sessionCookie } from "./auth/cookies";
+import { jwtCookie, sessionCookie } from "./auth/cookies";
+import * as Jwt from "./auth/jwt";
 import * as Session from "./auth/session";
 
 /**
@@ -14,6 +15,17 @@ export const verifySession = cache(async () => Session.authenticate((await cooki
 /** The same check for a route handler, from the request's own cookie (cheaper than `cookies()`). */
 export function sessionOf(req: NextRequest) {
   return Session.authenticate(req.cookies.get(sessionCookie().name)?.value);
+}
+
+/** The JWT page's check, when the token came as the cookie (a localStorage token never reaches a page request). */
+export const verifyJwtCookie = cache(async () => {
+  const cookie = (await cookies()).get(jwtCookie().name)?.value;
+  return cookie ? Jwt.authenticate({ cookie }) : null;
+});
+
+/** The JWT credential a route handler's request carries: the Bearer header, else the JWT cookie. */
+export function jwtOf(req: NextRequest): Jwt.JwtCredential {
+  return { authorization: req.headers.get("authorization"), cookie: req.cookies.get(jwtCookie().name)?.value };
 }
 
 /** The only places a login may send the visitor afterwards (no open redirect). */

@@ -102,12 +102,14 @@ export function received(headers: Headers): Received {
 /**
  * Runs a route inside a trace, then stamps the response with `Server-Timing` (auth and store time,
  * store queries) and `X-Credentials-Received` (the cookies and Authorization header that arrived,
- * with their sizes), and records the auth time of guarded routes for the compare page.
+ * with their sizes) and, on a refusal, `X-Refused-By: route`, and records the auth time of guarded routes for the compare page.
  */
 export async function instrumented(route: RouteName | null, req: Request, handler: () => Promise<Response>): Promise<Response> {
   const { result: res, trace } = await traced(() => (crossSite(req) ? Promise.resolve(jsonFailure("cross_site_request")) : handler()));
   res.headers.set("Server-Timing", serverTiming(trace));
   res.headers.set("X-Credentials-Received", JSON.stringify(received(req.headers)));
+  // proxy.ts answers its own refusals with `X-Refused-By: guard`; these came from the route.
+  if (res.status >= 400) res.headers.set("X-Refused-By", "route");
   if (route) recordAuth(route, trace);
   return res;
 }

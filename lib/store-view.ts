@@ -1,5 +1,5 @@
 import "server-only";
-import { sessionCookie } from "./auth/cookies";
+import { jwtCookie, sessionCookie } from "./auth/cookies";
 import * as Hybrid from "./auth/hybrid";
 import * as Jwt from "./auth/jwt";
 import * as Session from "./auth/session";
@@ -51,7 +51,7 @@ const short = (hash: string) => `${hash.slice(0, 10)}…`;
 
 /**
  * The users a store-view request is logged in as: the session cookie's (the browser sends it by
- * itself) and the Bearer access token's, of either audience (the page adds it). The session is
+ * itself), the Bearer access token's, of either audience (the page adds it), and the JWT cookie's. The session is
  * only looked at, never "used": a page polling this view must not keep an idle session alive.
  */
 export async function ownersOf(req: { cookies: { get(name: string): { value: string } | undefined }; headers: Headers }, now = new Date()): Promise<PublicUser[]> {
@@ -61,7 +61,12 @@ export async function ownersOf(req: { cookies: { get(name: string): { value: str
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const access = await Hybrid.authenticate(authorization, { now });
-    const verified = access.ok ? access : await Jwt.authenticate(authorization, { now });
+    const verified = access.ok ? access : await Jwt.authenticate({ authorization }, { now });
+    if (verified.ok) owners.set(verified.user.id, verified.user);
+  }
+  const cookie = req.cookies.get(jwtCookie().name)?.value;
+  if (cookie) {
+    const verified = await Jwt.authenticate({ cookie }, { now });
     if (verified.ok) owners.set(verified.user.id, verified.user);
   }
   return [...owners.values()];

@@ -6,13 +6,13 @@ import { isThenable, type MaybePromise } from "./auth/remembered";
  * store queries it took. Route handlers report it in `Server-Timing` and to lib/metrics.ts, so
  * the timeline, the compare page and the benchmark all read the same numbers.
  */
-export type Trace = { authMs: number; dbMs: number; queries: number };
+export type Trace = { authMs: number; dbMs: number; queries: number; checks: { full: number; remembered: number } };
 
 const current = new AsyncLocalStorage<Trace>();
 
 /** Runs `fn` with a fresh trace that every store query inside it reports to. */
 export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: Trace }> {
-  const trace: Trace = { authMs: 0, dbMs: 0, queries: 0 };
+  const trace: Trace = { authMs: 0, dbMs: 0, queries: 0, checks: { full: 0, remembered: 0 } };
   const result = await current.run(trace, fn);
   return { result, trace };
 }
@@ -56,9 +56,24 @@ export function authStep<T>(step: () => MaybePromise<T>): MaybePromise<T> {
   });
 }
 
-/** `Server-Timing: auth;dur=0.012, db;dur=0.004;desc="1 query"` (durations in ms). */
+/**
+ * Notes whether a credential's cryptography (a seal, a signature) was checked in full or recalled
+ * (lib/auth/remembered.ts). Outside a request's trace — in proxy.ts — it notes nothing.
+ */
+export function noteCheck(kind: "full" | "remembered") {
+  const trace = current.getStore();
+  if (trace) trace.checks[kind] += 1;
+}
+
+/**
+ * `Server-Timing: auth;dur=0.012, verify;desc="remembered", db;dur=0.004;desc="1 query"`
+ * (durations in ms; `verify` says whether the credential's cryptography was checked in full by
+ * this request or recalled — after proxy.ts checked it, it is recalled).
+ */
 export function serverTiming(trace: Trace): string {
   const parts = [`auth;dur=${trace.authMs.toFixed(3)}`];
+  const { full, remembered } = trace.checks;
+  if (full + remembered > 0) parts.push(`verify;desc="${full > 0 ? "full" : "remembered"}"`);
   if (trace.queries > 0) parts.push(`db;dur=${trace.dbMs.toFixed(3)};desc="${trace.queries} ${trace.queries === 1 ? "query" : "queries"}"`);
   return parts.join(", ");
 }

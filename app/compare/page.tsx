@@ -72,14 +72,14 @@ export default async function ComparePage() {
             <tr>
               <th className="px-3 py-2 text-left align-top">Where the browser keeps it</th>
               <Cell href="/#session">HttpOnly cookie (script cannot read it)</Cell>
-              <Cell href="/#jwt">localStorage (any script can read it)</Cell>
+              <Cell href="/#jwt">localStorage (any script can read it) — or an HttpOnly cookie (note below)</Cell>
               <Cell href="/#hybrid">memory + HttpOnly refresh cookie</Cell>
               <Verdict>As the post says (T10): a JWT in localStorage is one XSS away from theft.</Verdict>
             </tr>
             <tr>
               <th className="px-3 py-2 text-left align-top">How it travels</th>
               <Cell href="/#session">Cookie header, sent by the browser on its own</Cell>
-              <Cell href="/#jwt">Authorization: Bearer, added by script</Cell>
+              <Cell href="/#jwt">Authorization: Bearer, added by script — or a cookie, sent by the browser</Cell>
               <Cell href="/#hybrid">Bearer to the API; the cookie only to /api/hybrid</Cell>
               <Verdict>Holds (S2, T3).</Verdict>
             </tr>
@@ -139,6 +139,22 @@ export default async function ComparePage() {
           </tbody>
         </table>
       </div>
+      <section data-testid="compare-jwt-cookie" aria-labelledby="jwt-cookie-note" className="max-w-3xl rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30">
+        <h2 id="jwt-cookie-note" className="font-semibold">
+          JWT in a cookie: stateless, but sent like a session cookie
+        </h2>
+        <p className="mt-1">
+          The post treats &quot;cookie&quot; and &quot;session&quot; as one thing. They are not. The{" "}
+          <Link href="/#jwt" className="underline">
+            JWT panel
+          </Link>{" "}
+          can keep its token in an HttpOnly cookie: the browser then sends it by itself, like a session cookie, yet the server still checks it with no
+          store lookup and stores nothing. What changes is where it lives, not what it is: an injected script can use it but no longer read it,
+          SameSite and Origin checks now matter, and logging out deletes the cookie while a copy still works until <code>exp</code>. It weighs
+          about as much as the Bearer value above (the token plus the cookie&apos;s name), and goes with every request to the site, page loads
+          included.
+        </p>
+      </section>
     </div>
   );
 }

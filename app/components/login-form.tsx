@@ -43,7 +43,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
     if (password.current) password.current.value = account.password;
   }, [account]);
   return (
-    <form action={formAction} className="flex flex-col gap-3" aria-describedby={error ? ids.err : undefined} noValidate>
+    <form id={`${mode}-login-form`} action={formAction} className="flex flex-col gap-3" aria-describedby={error ? ids.err : undefined} noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {publicMode ? <ThrowawayAccount mode={mode} publicMode /> : null}
       <div className="grid gap-1">

@@ -17,7 +17,7 @@ export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar
   },
   jwt: {
     title: "JWT",
-    tagline: "Stateless: a signed token in localStorage, sent by script as Authorization: Bearer.",
+    tagline: "Stateless: a signed token checked with no store — in localStorage, sent by script as Bearer, or in an HttpOnly cookie.",
     accent: {
       bar: "bg-amber-500",
       text: "text-amber-700 dark:text-amber-300",

@@ -25,16 +25,16 @@ const json = { "content-type": "application/json" };
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** A sealed copy of the mode's HttpOnly cookie: the server seals it again, so script never holds the cookie itself. */
-export async function captureCookie(mode: "session" | "hybrid"): Promise<string | null> {
+export async function captureCookie(mode: "session" | "hybrid" | "jwt"): Promise<string | null> {
   const r = await callApi(`/api/${mode}/lab/capture`, { method: "POST" }, mode, "replay lab: capture");
   return r.status === 200 ? (r.body as { capture: string }).capture : null;
 }
 
 /** Presents a captured cookie; the server answers only whether it was accepted, and why not. */
-export async function replayCookie(mode: "session" | "hybrid", capture: string, what: string, after: () => number): Promise<Attempt> {
+export async function replayCookie(mode: "session" | "hybrid" | "jwt", capture: string, what: string, after: () => number): Promise<Attempt> {
   const r = await callApi(`/api/${mode}/lab/replay`, { method: "POST", headers: json, body: JSON.stringify({ capture }) }, mode, "replay lab: replay");
-  const b = r.body as { accepted: boolean; error?: string };
-  return { what, accepted: b.accepted, code: b.error ?? null, afterMs: after() };
+  const b = r.body as { accepted: boolean; error?: string; exp?: number };
+  return { what, accepted: b.accepted, code: b.error ?? null, afterMs: after(), ...(typeof b.exp === "number" ? { exp: b.exp } : {}) };
 }
 
 /** Sends a captured access token to the mode's API, as its thief would. */
@@ -52,7 +52,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
   const m = MODES[mode];
   const since = (at: number) => () => Math.round(performance.now() - at);
   const firstRefusal = attempts.find((a) => !a.accepted && a.what !== "access token");
-  const usableUntil = attempts.find((a) => a.what === "access token" && a.accepted)?.exp;
+  const usableUntil = attempts.find((a) => a.accepted && a.exp)?.exp;
   return (
     <div data-testid={`replay-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-xs dark:border-zinc-800">
       <h3 className={`text-sm font-semibold ${m.accent.text}`}>{m.title}</h3>
@@ -113,7 +113,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
       ) : null}
       {usableUntil ? (
         <p data-testid={`still-valid-${mode}`}>
-          The captured access token stays usable for <Countdown until={usableUntil * 1000} label="" /> more — nothing on the server can stop it.
+          The captured {attempts.find((a) => a.accepted && a.exp)?.what} stays usable for <Countdown until={usableUntil * 1000} label="" /> more — nothing on the server can stop it.
         </p>
       ) : null}
     </div>
@@ -123,7 +123,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
 /** The revocation lab (S4, T8): capture, log out, replay — and how long until the copy stops working. One column a mode. */
 export function ReplayLab({ children }: { children: ReactNode }) {
   return (
-    <section aria-labelledby="replay-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section id="replay-lab" aria-labelledby="replay-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <header>
         <h2 id="replay-title" className="text-lg font-semibold">
           Replay after logout

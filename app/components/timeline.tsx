@@ -11,6 +11,12 @@ const statusClass = (s: number | null) =>
       ? "bg-green-100 text-green-800 dark:bg-green-900/50 dark:text-green-300"
       : "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300";
 
+const REFUSED_BY = {
+  guard: "refused by the guard (proxy.ts), before the route ran",
+  route: "refused by the route",
+  page: "refused by the page's own check",
+} as const;
+
 function Row({ e }: { e: TimelineEntry }) {
   return (
     <li data-testid="timeline-entry" className="border-b border-zinc-200 py-1.5 last:border-0 dark:border-zinc-800">
@@ -38,7 +44,14 @@ function Row({ e }: { e: TimelineEntry }) {
             whole Cookie header <span data-testid="cookie-header-bytes">{e.received.cookieHeaderBytes}</span> B
           </li>
         ) : null}
-        {e.timing ? (
+        {e.timing?.verify ? (
+          <li data-testid="timeline-verify" data-verify={e.timing.verify}>
+            {e.timing.verify === "remembered"
+              ? "cryptography: already verified (proxy.ts checked it first; the route's check was a cache hit)"
+              : "cryptography: verified in full by the route"}
+          </li>
+        ) : null}
+        {e.timing && e.refusedBy !== "guard" ? (
           <li data-testid="timeline-timing">
             server: auth {e.timing.authMs?.toFixed(3)} ms
             {e.timing.dbMs !== null ? ` · store ${e.timing.dbMs.toFixed(3)} ms` : ""} ·{" "}
@@ -47,7 +60,12 @@ function Row({ e }: { e: TimelineEntry }) {
             </span>
           </li>
         ) : null}
-        {e.code ? <li className="font-mono text-red-700 dark:text-red-400">{e.code}</li> : null}
+        {e.code ? (
+          <li data-testid="timeline-refusal" data-refused-by={e.refusedBy ?? ""} className="text-red-700 dark:text-red-400">
+            {e.refusedBy ? <span>{REFUSED_BY[e.refusedBy]}{e.timing?.guardMs != null ? ` in ${e.timing.guardMs.toFixed(3)} ms` : ""}: </span> : null}
+            <span className="font-mono">{e.code}</span>
+          </li>
+        ) : null}
       </ul>
     </li>
   );

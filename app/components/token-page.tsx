@@ -15,10 +15,21 @@ type Body = { user?: { id: string; username: string; displayName: string }; clai
  * The /mypage of a header-based mode. The navigation that loaded this page carried no token, so
  * nothing protected is in the HTML: script fetches the data with the token, and the API verifies it.
  */
-export function TokenPage({ mode, state, explain }: { mode: Mode; state: TokenPageState; explain: ReactNode }) {
+export function TokenPage({ mode, state, explain, guard }: { mode: Mode; state: TokenPageState; explain: ReactNode; guard: ReactNode }) {
   const m = MODES[mode];
+  const guardNote = (
+    <p data-testid="guard-note" className="max-w-2xl text-xs text-zinc-600 dark:text-zinc-400">
+      {guard}
+    </p>
+  );
   const login = `/?next=/${mode}/mypage&reason=token_missing#${mode}`;
-  if (state.phase === "loading") return <p className="text-sm text-zinc-500">Checking your token with GET /api/{mode}/mypage…</p>;
+  if (state.phase === "loading")
+    return (
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-zinc-500">Checking your token with GET /api/{mode}/mypage…</p>
+        {guardNote}
+      </div>
+    );
   if (state.phase === "no-token" || state.result.status !== 200) {
     const body = state.phase === "done" ? (state.result.body as Body) : null;
     return (
@@ -35,6 +46,7 @@ export function TokenPage({ mode, state, explain }: { mode: Mode; state: TokenPa
         <Link href={login} className={`self-start rounded-md px-4 py-2 text-sm font-semibold ${m.accent.button}`}>
           Log in on the {m.title} panel
         </Link>
+        {guardNote}
       </div>
     );
   }
@@ -54,6 +66,7 @@ export function TokenPage({ mode, state, explain }: { mode: Mode; state: TokenPa
             token id <code className="font-mono">{body.claims?.jti}</code> · audience <code className="font-mono">{body.claims?.aud}</code> · expires{" "}
             {body.claims ? new Date(body.claims.exp * 1000).toISOString() : "?"}
           </p>
+          <div className="mt-2">{guardNote}</div>
           <Link href="/" className="mt-3 inline-block underline">
             Back to the panels
           </Link>

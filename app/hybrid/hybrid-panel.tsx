@@ -9,6 +9,7 @@ import { Countdown } from "@/app/components/countdown";
 import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
+import { ReturnedBecause } from "@/app/components/returned-because";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
 import { TamperTry } from "@/app/components/tamper-try";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
@@ -104,11 +105,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
               <span className="font-mono text-xs">({outReason})</span>
             </p>
           ) : null}
-          {reason && next ? (
-            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
-              <code className="font-mono">{next}</code> needs an access token, which lives only in page memory. Log in here.
-            </p>
-          ) : null}
+          {reason && next ? <ReturnedBecause mode="hybrid" reason={reason} next={next} by={null} /> : null}
           <LoginForm mode="hybrid" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}

@@ -10,9 +10,10 @@ import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel } from "@/app/components/panel";
+import { ReturnedBecause } from "@/app/components/returned-because";
 import { callApi } from "@/lib/client/api";
-import { knownAuthError } from "@/lib/client/auth-errors";
 import { recordAction } from "@/lib/client/timeline";
+import type { RefusedBy } from "@/lib/login-panel";
 import { loginSession } from "./actions";
 import { SessionAnatomy } from "./session-anatomy";
 import { SessionDevices } from "./session-devices";
@@ -32,11 +33,12 @@ type Props = {
   cookieName: string;
   next: string | null;
   reason: string | null;
+  by: RefusedBy | null;
   demoPassword: string | null;
   demoIdleSeconds: number;
 };
 
-export function SessionPanel({ initial, ended, cookieName, next, reason, demoPassword, demoIdleSeconds }: Props) {
+export function SessionPanel({ initial, ended, cookieName, next, reason, by, demoPassword, demoIdleSeconds }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const router = useRouter();
   const m = MODES.session;
@@ -75,7 +77,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, demoPas
               This browser&apos;s session was refused: {ended.message} <span className="font-mono text-xs">({ended.code})</span>
             </p>
           ) : null}
-          {reason ? <ReturnedBecause reason={reason} next={next} /> : null}
+          {reason ? <ReturnedBecause mode="session" reason={reason} next={next} by={by} /> : null}
           <LoginForm
             mode="session"
             formAction={formAction}
@@ -109,19 +111,5 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, demoPas
       </Box>
       <Timeline mode="session" />
     </Panel>
-  );
-}
-
-function ReturnedBecause({ reason, next }: { reason: string; next: string | null }) {
-  const message = knownAuthError(reason)?.message ?? reason;
-  return (
-    <p role="status" data-testid="session-returned" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:bg-blue-950/50 dark:text-blue-200">
-      {next ? (
-        <>
-          <code className="font-mono">{next}</code> needs a session.{" "}
-        </>
-      ) : null}
-      {message} <span className="font-mono text-xs">({reason})</span>
-    </p>
   );
 }

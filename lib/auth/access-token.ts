@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { env } from "../env";
+import { noteCheck } from "../trace";
 import { type AuthFailure, failure } from "./errors";
 import { signingKey } from "./keys";
-import { type MaybePromise, Remembered } from "./remembered";
+import { type MaybePromise, sharedRemembered } from "./remembered";
 import type { PublicUser } from "./users";
 
 /**
@@ -17,7 +18,9 @@ const ACCESS_TOKEN_TYP = "at+jwt";
 const ALGORITHMS = ["EdDSA"];
 
 /** Which API a token is for: a JWT-mode token is refused by the Hybrid API and vice versa. */
-export type Audience = "login-lab:jwt" | "login-lab:hybrid";
+export const JWT_AUDIENCE = "login-lab:jwt";
+export const HYBRID_AUDIENCE = "login-lab:hybrid";
+export type Audience = typeof JWT_AUDIENCE | typeof HYBRID_AUDIENCE;
 
 export type AccessClaims = JWTPayload & {
   sub: string;
@@ -68,8 +71,11 @@ class HeaderRejected extends Error {
   }
 }
 
-/** Tokens that passed every check but time, remembered (lib/auth/remembered.ts): ~120 µs saved each. */
-const verified = new Remembered<VerifiedAccess & { audience: Audience }>();
+/**
+ * Tokens that passed every check but time, remembered (lib/auth/remembered.ts): ~120 µs saved
+ * each. Shared with proxy.ts, which verifies first: the route's own check is then a hit.
+ */
+const verified = sharedRemembered<VerifiedAccess & { audience: Audience }>("access-token");
 
 /**
  * Verifies signature, algorithm, typ, iss, aud, exp, nbf and the required claims. Synchronous
@@ -77,7 +83,11 @@ const verified = new Remembered<VerifiedAccess & { audience: Audience }>();
  */
 export function verifyAccessToken(token: string, audience: Audience, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
   const hit = verified.recall(token, now.getTime());
-  if (!hit || hit.value.audience !== audience) return verifyFully(token, audience, now);
+  if (!hit || hit.value.audience !== audience) {
+    noteCheck("full");
+    return verifyFully(token, audience, now);
+  }
+  noteCheck("remembered");
   if (hit.window === "ended") return failure("token_expired");
   if (hit.window === "not_yet") return failure("token_not_yet_valid");
   return { ok: true, user: hit.value.user, claims: hit.value.claims };
@@ -133,6 +143,12 @@ function codeOf(error: unknown): AuthFailure["code"] {
   if (error instanceof errors.JWSSignatureVerificationFailed) return "token_signature_invalid";
   if (error instanceof errors.JOSEError) return "token_malformed";
   throw error;
+}
+
+/** The Bearer token of `authorization`, verified for `audience`: the check of a header-borne access token. */
+export function verifyBearer(authorization: string | null, audience: Audience, now?: Date): MaybePromise<VerifiedAccess | AuthFailure> {
+  const bearer = bearerToken(authorization);
+  return bearer.ok ? verifyAccessToken(bearer.token, audience, now) : bearer;
 }
 
 /** The token in an `Authorization: Bearer …` header value, or a failure saying why there is none. */

@@ -21,6 +21,20 @@ export function sessionCookie(maxAgeSeconds?: number): CookiePolicy {
 }
 
 /**
+ * The JWT mode's cookie transport: the signed token itself, HttpOnly. Lax like the session cookie
+ * (a link from another site arrives logged in; cross-site POSTs and fetches go without it). A name
+ * of its own: the session routes never read it, and the JWT routes never read the session cookie.
+ * Its value is verified like a Bearer token — signature and claims, no store.
+ */
+export function jwtCookie(maxAgeSeconds?: number): CookiePolicy {
+  const secure = env().cookieSecure;
+  return {
+    name: secure ? "__Host-ll_jwt" : "ll_jwt",
+    options: { httpOnly: true, secure, sameSite: "lax", path: "/", ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
+  };
+}
+
+/**
  * Strict and scoped to the hybrid API: the refresh token travels with every request under
  * /api/hybrid/ (refresh and logout use it, and the family view and replay lab read it; mypage and
  * devices ignore it), never with page loads or other APIs.

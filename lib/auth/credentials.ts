@@ -14,12 +14,14 @@ export const loginInput = z.object({
   short_idle: z.boolean().optional(),
   /** JWT mode: make the token revocable (checked against the deny-list on every request). */
   revocable: z.boolean().optional(),
+  /** JWT mode: where the token goes — the answer's body (`bearer`, the default) or an HttpOnly cookie. */
+  transport: z.enum(["bearer", "cookie"]).optional(),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
 /** The mode options a login may carry, from the form's checkboxes or the JSON flags. */
 export function loginOptions(input: LoginInput) {
-  return { shortIdle: input.short_idle === true, revocable: input.revocable === true };
+  return { shortIdle: input.short_idle === true, revocable: input.revocable === true, transport: input.transport ?? "bearer" };
 }
 
 const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;

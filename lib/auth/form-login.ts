@@ -1,3 +1,4 @@
+import { jwtTransportOf } from "../jwt-transport";
 import type { LoginRefusal } from "./login";
 
 /** What a login form's server action returns to `useActionState`. */
@@ -21,6 +22,7 @@ export function formFields(formData: FormData) {
     password: formData.get("password"),
     short_idle: formData.get("short_idle") === "on",
     revocable: formData.get("revocable") === "on",
+    transport: jwtTransportOf(formData.get("transport")),
   };
 }
 

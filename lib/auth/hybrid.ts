@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
-import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
+import { type AccessClaims, HYBRID_AUDIENCE, signAccessToken, type VerifiedAccess, verifyBearer } from "./access-token";
 import type { Logout } from "./contract";
 import { type AuthFailure, failure } from "./errors";
 import type { MaybePromise } from "./remembered";
@@ -25,7 +25,7 @@ import { type PublicUser, publicUserSelect } from "./users";
  * keeps only its newest KEEP_USED used tokens (older ones are deleted as the chain moves on).
  */
 
-export const HYBRID_AUDIENCE = "login-lab:hybrid";
+export { HYBRID_AUDIENCE } from "./access-token";
 
 /** Used tokens a family keeps for reuse detection; older ones are deleted at each rotation. */
 export const KEEP_USED = 10;
@@ -106,9 +106,7 @@ export function login(user: PublicUser, meta: RequestMeta, options: { now?: Date
 
 /** Authenticates an API request by its Bearer access token alone, like JWT mode. */
 export function authenticate(authorization: string | null, options: { now?: Date } = {}): MaybePromise<VerifiedAccess | AuthFailure> {
-  const bearer = bearerToken(authorization);
-  if (!bearer.ok) return bearer;
-  return verifyAccessToken(bearer.token, HYBRID_AUDIENCE, options.now);
+  return verifyBearer(authorization, HYBRID_AUDIENCE, options.now);
 }
 
 export async function revokeFamily(familyId: string, reason: string, now: Date) {

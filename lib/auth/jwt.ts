@@ -1,19 +1,23 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { type AccessClaims, bearerToken, signAccessToken, verifyAccessToken, type VerifiedAccess } from "./access-token";
+import { type AccessClaims, JWT_AUDIENCE, signAccessToken } from "./access-token";
 import type { Logout } from "./contract";
 import { type AuthFailure, failure } from "./errors";
+import { cookieFailure, type JwtCredential, type VerifiedJwt, verifyJwt } from "./jwt-credential";
 import { andThen, type MaybePromise } from "./remembered";
 import type { RequestMeta } from "./request-meta";
 import type { PublicUser } from "./users";
 
 /**
  * JWT mode (stateless). Stores: nothing (a revocable token's jti only on logout). Sends: a signed
- * token in `Authorization: Bearer`. Revokes: nothing — a copy works until `exp`, unless revocable.
+ * token in `Authorization: Bearer` — or, with the cookie transport, in an HttpOnly cookie the
+ * browser sends by itself; the check is the same (lib/auth/jwt-credential.ts). Revokes: nothing —
+ * a copy works until `exp`, unless revocable.
  */
 
-export const JWT_AUDIENCE = "login-lab:jwt";
+export { JWT_AUDIENCE } from "./access-token";
+export type { JwtCredential } from "./jwt-credential";
 
 export type JwtLogin = { ok: true; accessToken: string; expiresIn: number; claims: AccessClaims };
 
@@ -29,14 +33,15 @@ export async function login(user: PublicUser, _meta: RequestMeta, options: { now
   return { ok: true, accessToken: token, expiresIn, claims };
 }
 
-/** Authenticates a request by its Authorization header alone — plus the deny-list for revocable tokens. */
-export function authenticate(authorization: string | null, options: { now?: Date } = {}): MaybePromise<VerifiedAccess | AuthFailure> {
-  const bearer = bearerToken(authorization);
-  if (!bearer.ok) return bearer;
-  return andThen(verifyAccessToken(bearer.token, JWT_AUDIENCE, options.now), (verified) => {
+/**
+ * Authenticates a request by its token alone (the Authorization header, else the JWT cookie) —
+ * plus the deny-list for revocable tokens.
+ */
+export function authenticate(credential: JwtCredential, options: { now?: Date } = {}): MaybePromise<VerifiedJwt | AuthFailure> {
+  return andThen(verifyJwt(credential, options.now), (verified) => {
     if (!verified.ok || verified.claims.revocable !== true) return verified;
     return andThen(db().deniedToken.findUnique({ where: { jti: verified.claims.jti }, select: { jti: true } }), (denied) =>
-      denied ? failure("token_revoked") : verified,
+      denied ? (verified.source === "cookie" ? cookieFailure(failure("token_revoked")) : failure("token_revoked")) : verified,
     );
   });
 }
@@ -46,8 +51,8 @@ export function authenticate(authorization: string | null, options: { now?: Date
  * token is revocable: then its jti goes on the deny-list until its exp, after which the signature
  * check refuses it anyway (lib/sweep.ts deletes such entries).
  */
-export async function logout(authorization: string | null, options: { now?: Date } = {}): Promise<Logout> {
-  const result = await authenticate(authorization, options);
+export async function logout(credential: JwtCredential, options: { now?: Date } = {}): Promise<Logout> {
+  const result = await authenticate(credential, options);
   if (!result.ok) return { ok: true, revoked: false, message: result.message };
   if (result.claims.revocable !== true) {
     return { ok: true, revoked: false, message: "This token is not revocable: the server keeps no state for it, so it stays valid until exp." };

@@ -12,11 +12,11 @@ import { env } from "../env";
 const labPassword = () => createHash("sha256").update(`login-lab capture key\0${env().SESSION_SECRET}`).digest("hex");
 const ONE_HOUR = 3600;
 
-export function sealCapture(kind: "session" | "refresh", value: string): Promise<string> {
+export function sealCapture(kind: "session" | "refresh" | "jwt", value: string): Promise<string> {
   return sealData({ kind, value }, { password: labPassword(), ttl: ONE_HOUR });
 }
 
-export async function openCapture(kind: "session" | "refresh", capture: unknown): Promise<string | null> {
+export async function openCapture(kind: "session" | "refresh" | "jwt", capture: unknown): Promise<string | null> {
   if (typeof capture !== "string" || capture.length > 2048) return null;
   try {
     const data = await unsealData<{ kind?: unknown; value?: unknown }>(capture, { password: labPassword(), ttl: ONE_HOUR });

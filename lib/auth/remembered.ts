@@ -38,6 +38,18 @@ export class Remembered<T> {
   }
 }
 
+/**
+ * One cache per process, whichever bundle asks. proxy.ts is compiled apart from the route
+ * handlers, so a module-level cache would be two caches, and the guard and the route would each
+ * pay for the same check. Kept on globalThis under a registered symbol, they share it: the route's
+ * check of a credential the guard has just verified is a hit.
+ */
+export function sharedRemembered<T>(name: string, max?: number): Remembered<T> {
+  const key = Symbol.for(`login-lab.remembered.${name}`);
+  const slot = globalThis as unknown as Record<symbol, Remembered<T> | undefined>;
+  return (slot[key] ??= new Remembered<T>(max));
+}
+
 /** Whether a value is still to come. Prisma's queries are thenables, not Promises: test for `then`. */
 export function isThenable<T>(value: MaybePromise<T> | PromiseLike<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";

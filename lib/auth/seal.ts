@@ -1,8 +1,9 @@
 import "server-only";
 import { sealData, type UnsealErrorReason, unsealData } from "iron-session";
 import { env } from "../env";
+import { noteCheck } from "../trace";
 import { type AuthFailure, failure } from "./errors";
-import { andThen, type MaybePromise, Remembered } from "./remembered";
+import { andThen, type MaybePromise, sharedRemembered } from "./remembered";
 import { hashToken } from "./tokens";
 
 /**
@@ -21,7 +22,8 @@ type Content = { t?: unknown; exp?: unknown };
 const SEAL_MARKER = "~2";
 const wellFormed = (v: string) => v.length <= 1024 && v.endsWith(SEAL_MARKER) && v.indexOf("~") === v.length - SEAL_MARKER.length;
 
-const opened = new Remembered<{ token: string; id: string }>();
+/** Opened seals, shared with proxy.ts (which opens the cookie first): the route's opening is a hit. */
+const opened = sharedRemembered<{ token: string; id: string }>("seal");
 
 /** Seals a session token; the seal ends with the session's absolute lifetime. */
 export function sealToken(token: string, now = Date.now()): Promise<string> {
@@ -34,6 +36,7 @@ export function openSeal(cookieValue: string | undefined, now = Date.now()): May
   if (!cookieValue) return failure("session_missing");
   if (!wellFormed(cookieValue)) return failure("session_invalid");
   const hit = opened.recall(cookieValue, now);
+  noteCheck(hit ? "remembered" : "full");
   if (hit) return hit.window === "open" ? { ok: true, ...hit.value } : failure("session_expired");
   return andThen(unseal(cookieValue), (content): OpenedSeal => {
     if (!content.ok) return content;

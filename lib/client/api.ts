@@ -50,9 +50,14 @@ export async function callApi(path: string, init: RequestInit = {}, mode?: Mode,
       credentials: credentialsOf(received, sentAuthorization, path),
       received,
       timing: parseServerTiming(res.headers.get("server-timing")),
+      refusedBy: refusedBy(res.headers.get("x-refused-by")),
     });
   }
   return result;
+}
+
+function refusedBy(header: string | null): "guard" | "route" | null {
+  return header === "guard" || header === "route" ? header : null;
 }
 
 export function errorCode(result: ApiResult): string | null {

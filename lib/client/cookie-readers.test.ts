@@ -13,12 +13,14 @@ const routes = readdirSync("app/api", { recursive: true, encoding: "utf8" })
  * store view's ownersOf. Handlers that read it further away (a logout through next/headers) are
  * not found here, so this checks one direction only: what is found must be listed.
  */
-const readsItself = (source: string, policy: "sessionCookie" | "refreshCookie") =>
-  (source.includes(`${policy}(`) && source.includes("req.cookies.get(")) || (policy === "sessionCookie" && /\b(sessionOf|ownersOf)\(/.test(source));
+const readsItself = (source: string, policy: "sessionCookie" | "refreshCookie" | "jwtCookie") =>
+  (source.includes(`${policy}(`) && source.includes("req.cookies.get(")) ||
+  (policy === "sessionCookie" && /\b(sessionOf|ownersOf)\(/.test(source)) ||
+  (policy === "jwtCookie" && (/\b(jwtOf|ownersOf)\(/.test(source) || (source.includes('"@/app/jwt/login"') && /\blogOut\(/.test(source))));
 
 describe("COOKIE_READERS", () => {
-  test("lists every route whose handler takes the session or refresh cookie from the request", () => {
-    for (const [kind, policy] of [["session", "sessionCookie"], ["refresh", "refreshCookie"]] as const) {
+  test("lists every route whose handler takes the session, refresh or JWT cookie from the request", () => {
+    for (const [kind, policy] of [["session", "sessionCookie"], ["refresh", "refreshCookie"], ["jwt", "jwtCookie"]] as const) {
       const unlisted = routes.filter((r) => readsItself(r.source, policy) && !COOKIE_READERS[kind].includes(r.path)).map((r) => r.path);
       assert.deepEqual(unlisted, [], `routes that read the ${kind} cookie but are not in COOKIE_READERS.${kind}`);
     }
@@ -26,7 +28,7 @@ describe("COOKIE_READERS", () => {
 
   test("lists only routes that exist", () => {
     const paths = new Set(routes.map((r) => r.path));
-    assert.deepEqual([...COOKIE_READERS.session, ...COOKIE_READERS.refresh].filter((p) => !paths.has(p)), []);
+    assert.deepEqual([...COOKIE_READERS.session, ...COOKIE_READERS.refresh, ...COOKIE_READERS.jwt].filter((p) => !paths.has(p)), []);
   });
 });
 
@@ -35,6 +37,8 @@ describe("readsCookie", () => {
     assert.equal(readsCookie("/api/session/mypage", "ll_session"), true);
     assert.equal(readsCookie("/api/session/mypage", "__Host-ll_session"), true);
     assert.equal(readsCookie("/api/hybrid/family", "__Secure-ll_refresh"), true);
+    assert.equal(readsCookie("/api/jwt/mypage", "__Host-ll_jwt"), true);
+    assert.equal(readsCookie("/api/session/mypage", "ll_jwt"), false);
   });
 
   test("a cookie that merely matched its Path is not read", () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { JWT_TRANSPORT_COOKIE, type JwtTransport, jwtTransportOf } from "../jwt-transport";
 
 /**
  * JWT mode keeps its token in localStorage: it survives reloads and is readable by any script on
@@ -38,4 +39,10 @@ export function forgetJwt() {
 /** The stored token; `undefined` while rendering on the server (it cannot know). */
 export function useStoredJwt(): string | null | undefined {
   return useSyncExternalStore(subscribe, readStoredJwt, () => undefined);
+}
+
+/** The transport this browser chose last (its cookie is readable by script: it is no credential). */
+export function chosenJwtTransport(): JwtTransport {
+  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${JWT_TRANSPORT_COOKIE}=`));
+  return jwtTransportOf(pair?.slice(JWT_TRANSPORT_COOKIE.length + 1));
 }

@@ -21,7 +21,12 @@ export type TimelineEntry = {
   code: string | null;
   credentials: Credential[];
   received: Received | null;
-  timing: { authMs: number | null; dbMs: number | null; queries: number } | null;
+  timing: { authMs: number | null; dbMs: number | null; queries: number; guardMs: number | null; verify: "full" | "remembered" | null } | null;
+  /**
+   * Who refused the request: proxy.ts's quick check (`guard`), the route handler (`route`), or the
+   * page's own check after a navigation (`page`) — from `X-Refused-By`, or from `?by=` on a redirect.
+   */
+  refusedBy?: "guard" | "route" | "page" | null;
 };
 
 const MAX = 40;
@@ -51,14 +56,15 @@ export function parseServerTiming(header: string | null): TimelineEntry["timing"
     return m ? Number(m[1]) : null;
   };
   const queries = /desc="(\d+) quer/.exec(header);
-  return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0 };
+  const verify = /(?:^|,)\s*verify;desc="(full|remembered)"/.exec(header);
+  return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0, guardMs: dur("guard"), verify: verify ? (verify[1] as "full" | "remembered") : null };
 }
 
 /** The request's login credentials, who attached them, and whether the route used them. */
 export function credentialsOf(received: Received | null, sentAuthorization: boolean, path = ""): Credential[] {
   if (!received) return [];
   const out: Credential[] = received.cookies
-    .filter((c) => /ll_(session|refresh)$/.test(c.name))
+    .filter((c) => /ll_(session|refresh|jwt)$/.test(c.name))
     .map((c) => ({ kind: "cookie", name: c.name, bytes: c.bytes, by: "browser", unused: !readsCookie(path, c.name) }));
   if (sentAuthorization && received.authorizationBytes > 0) {
     out.push({ kind: "authorization", name: "Authorization", bytes: received.authorizationBytes, by: "script" });

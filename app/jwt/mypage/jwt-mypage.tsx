@@ -20,6 +20,13 @@ export function JwtMyPage() {
       mode="jwt"
       state={state}
       explain="Your browser did not send a token with this page request: a JWT kept in localStorage travels only when script adds it to a request. So this page holds no protected data until its script calls the API with the token."
+      guard={
+        <>
+          proxy.ts let this page through: with the localStorage transport a navigation carries no token, so the guard is on{" "}
+          <code className="font-mono">GET /api/jwt/mypage</code>, which this page&apos;s script calls. (With the cookie transport, proxy.ts checks the
+          JWT cookie before this page renders.)
+        </>
+      }
     />
   );
 }

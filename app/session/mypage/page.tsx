@@ -11,7 +11,7 @@ export const metadata = { title: "Session · my page — Login Lab" };
 /** proxy.ts let the request through because a readable cookie came along; the store decides. */
 export default async function SessionMyPage() {
   const result = await verifySession();
-  if (!result.ok) redirect(loginPanelPath("session", result.code));
+  if (!result.ok) redirect(loginPanelPath("session", result.code, "/session/mypage", "page"));
   const { user, session } = result;
   return (
     <ProtectedData

@@ -30,7 +30,7 @@ export function POST(req: NextRequest) {
     method: req.method,
     origin: header(req, "origin"),
     secFetchSite: header(req, "sec-fetch-site"),
-    cookies: req.cookies.getAll().map((c) => c.name).filter((n) => /ll_(session|refresh)$/.test(n)),
+    cookies: req.cookies.getAll().map((c) => c.name).filter((n) => /ll_(session|refresh|jwt)$/.test(n)),
     authorization: req.headers.has("authorization"),
   });
   return text("recorded", 202);

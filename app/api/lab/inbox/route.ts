@@ -20,6 +20,7 @@ const body = z.object({
   jwt: z.string().max(4096).nullable(),
   documentCookie: z.string().max(4096),
   session: z.string().max(2048),
+  jwtCookie: z.string().max(1024),
   hybridAccessToken: z.string().max(4096).nullable(),
 });
 
