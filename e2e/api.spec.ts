@@ -142,7 +142,7 @@ test.describe("JSON API", () => {
     expect((await afterReuse.json()).error).toBe("refresh_revoked");
 
     const again = setCookie(await request.post("/api/hybrid/login", { data: alice }), REFRESH_COOKIE)!;
-    const logout = await request.post("/api/hybrid/logout", { headers: { cookie: `${REFRESH_COOKIE}=${again.value}` } });
+    const logout = await request.post("/api/hybrid/refresh/logout", { headers: { cookie: `${REFRESH_COOKIE}=${again.value}` } });
     expect(logout.status()).toBe(204);
     expect(setCookie(logout, REFRESH_COOKIE)?.attributes).toMatch(/Max-Age=0/i);
     expect((await (await refresh(again.value)).json()).error).toBe("refresh_revoked");

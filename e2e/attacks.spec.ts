@@ -53,7 +53,7 @@ test.describe("attack labs and hardening", () => {
   });
 
   test("state-changing requests from another origin are refused before they act", async ({ request }) => {
-    for (const path of ["/api/session/logout", "/api/hybrid/refresh", "/api/hybrid/logout", "/api/session/login"]) {
+    for (const path of ["/api/session/logout", "/api/hybrid/refresh", "/api/hybrid/refresh/logout", "/api/session/login"]) {
       const res = await request.post(path, { headers: { origin: "http://evil.example", "content-type": "application/json" }, data: {} });
       expect(res.status(), path).toBe(403);
       expect((await res.json()).error).toBe("cross_site_request");
@@ -139,4 +139,6 @@ test("brute force: the login form shows 429 with a countdown after repeated fail
   await expect(panels.jwt.root.getByRole("alert")).toContainText("Try again in");
   await expect(page.getByTestId("jwt-badge")).toHaveText("Rate-limited");
   await expect(panels.jwt.root.getByTestId("timeline-entry").first()).toContainText("429");
+  // The button does not pretend to be ready while the countdown runs.
+  await expect(panels.jwt.root.getByRole("button", { name: "Wait for the countdown" })).toBeDisabled();
 });

@@ -86,7 +86,7 @@ test("200+ forged or malformed credentials per route family: only 400/401, never
   for (const value of fc.sample(cookieForgeries(refresh), { numRuns: 110, seed: 9 })) {
     const cookie = `${REFRESH_COOKIE}=${value}`;
     await check("POST /api/hybrid/refresh", () => request.post("/api/hybrid/refresh", { headers: { cookie } }));
-    await check("GET /api/hybrid/family", () => request.get("/api/hybrid/family", { headers: { cookie } }));
+    await check("GET /api/hybrid/refresh/family", () => request.get("/api/hybrid/refresh/family", { headers: { cookie } }));
   }
   const total = Object.values(seen).reduce((n, xs) => n + xs.length, 0);
   expect(total).toBeGreaterThanOrEqual(200 * 4);
@@ -115,11 +115,11 @@ test("every lab endpoint, fuzzed with bodies, content types and cookies: never a
     ["DELETE", "/api/lab/csrf-target"],
     ["POST", "/api/session/lab/capture"],
     ["POST", "/api/session/lab/replay"],
-    ["POST", "/api/hybrid/lab/capture"],
+    ["POST", "/api/hybrid/refresh/lab/capture"],
     ["POST", "/api/hybrid/lab/replay"],
     ["POST", "/api/session/devices/simulate"],
     ["GET", "/api/store"],
-    ["GET", "/api/hybrid/family"],
+    ["GET", "/api/hybrid/refresh/family"],
   ];
   const jsonish = fc.oneof(
     fc.json({ maxDepth: 3 }),

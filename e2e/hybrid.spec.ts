@@ -2,14 +2,25 @@ import { expect, REFRESH_COOKIE, test } from "./fixtures";
 
 test.describe("Hybrid mode", () => {
   test("logs in, refreshes silently on reload (rotating the cookie), logs out and is refused", async ({ page, panels, context }) => {
+    // A first visit has no refresh cookie, so it sends no refresh request: no 401, no red line.
+    const refreshes: string[] = [];
+    page.on("request", (r) => r.url().includes("/api/hybrid/refresh") && refreshes.push(r.url()));
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto("/");
-    await expect(panels.hybrid.root.getByTestId("hybrid-status")).toHaveCount(0); // silent refresh found no cookie
+    await expect(panels.hybrid.loginButton()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(refreshes).toEqual([]);
+    expect(errors).toEqual([]);
+    await expect(panels.hybrid.root.getByTestId("timeline-entry")).toHaveCount(0);
     await panels.hybrid.login();
     await panels.hybrid.loggedInAs("Alice");
 
     const first = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE);
-    expect(first).toMatchObject({ httpOnly: true, secure: true, sameSite: "Strict", path: "/api/hybrid" });
-    expect(await page.evaluate(() => document.cookie)).not.toContain("ll_refresh");
+    expect(first).toMatchObject({ httpOnly: true, secure: true, sameSite: "Strict", path: "/api/hybrid/refresh" });
+    const documentCookie = await page.evaluate(() => document.cookie);
+    expect(documentCookie).not.toContain(`${REFRESH_COOKIE}=`);
+    expect(documentCookie).toContain("ll_refresh_hint=1"); // the companion: no secret, only "a refresh is worth trying"
     expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe("{}");
     expect(await panels.hybrid.callApi()).toBe("200");
 
@@ -49,6 +60,7 @@ test.describe("Hybrid mode", () => {
     await panels.hybrid.login("bob");
     await panels.hybrid.loggedInAs("Bob");
     const stolen = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)!;
+    const hint = (await context.cookies()).find((c) => c.name === "ll_refresh_hint")!;
     await panels.hybrid.root.getByRole("button", { name: "Refresh now" }).click();
     await expect.poll(async () => (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)?.value).not.toBe(stolen.value);
     const current = (await context.cookies()).find((c) => c.name === REFRESH_COOKIE)!;
@@ -60,7 +72,8 @@ test.describe("Hybrid mode", () => {
     expect((await reuse.json()).error).toBe("refresh_reused");
 
     // The legitimate holder's newer token died with the family.
-    await context.addCookies([current]);
+    // (The thief's request shared this test's cookie jar and cleared the hint there; the victim's browser still has it.)
+    await context.addCookies([current, hint]);
     await page.reload();
     await expect(panels.hybrid.root.getByTestId("hybrid-out-reason")).toContainText("refresh_revoked");
   });

@@ -56,7 +56,7 @@ test.describe("see and measure", () => {
     await expect(panels.jwt.root.getByTestId("tamper-result-jwt")).toContainText("401 token_signature_invalid");
   });
 
-  test("hybrid: the refresh cookie travels only to /api/hybrid, the access token by script", async ({ page, panels }) => {
+  test("hybrid: the refresh cookie travels only to /api/hybrid/refresh, the access token by script", async ({ page, panels }) => {
     await page.goto("/");
     await panels.hybrid.login();
     await panels.hybrid.loggedInAs("Alice");
@@ -69,10 +69,10 @@ test.describe("see and measure", () => {
     const sent = page.waitForRequest("**/api/hybrid/mypage");
     await panels.hybrid.callApi();
     const headers = await (await sent).allHeaders();
-    expect(headers.cookie ?? "").toContain(REFRESH_COOKIE); // Path=/api/hybrid covers this route too…
+    expect(headers.cookie ?? "").not.toContain(`${REFRESH_COOKIE}=`); // Path=/api/hybrid/refresh: the API never gets it…
     const entry = panels.hybrid.root.getByTestId("timeline-entry").first();
     await expect(entry.getByTestId("timeline-credential").filter({ hasText: "Authorization" })).toContainText(`${bytes(headers.authorization)} B`);
-    // …but a page navigation never carries it.
+    // …nor does a page navigation.
     const nav = page.waitForRequest((r) => r.url().endsWith("/hybrid/mypage") && r.isNavigationRequest());
     await page.goto("/hybrid/mypage");
     expect((await (await nav).allHeaders()).cookie ?? "").not.toContain(REFRESH_COOKIE);
@@ -102,13 +102,14 @@ test.describe("see and measure", () => {
     const shortId = `${me.session.id.slice(0, 10)}…`;
     const store = page.getByTestId("store-session");
     await expect(store).toContainText(shortId);
-    await expect(page.getByTestId("store-jwt-rows")).toHaveText("0");
+    // A plain JWT login writes nothing: no row of bob's in the JWT column (the deny-list is the revocable option's).
+    await expect(page.getByTestId("store-jwt")).not.toContainText("bob");
     await panels.jwt.login("bob");
     await panels.jwt.loggedInAs("Bob");
     await page.getByRole("button", { name: "Log in 10 more devices" }).click();
     await expect(store).toContainText("10 sessions created for you.");
     await expect(store).toContainText("Simulated device");
-    await expect(page.getByTestId("store-jwt-rows")).toHaveText("0");
+    await expect(page.getByTestId("store-jwt")).not.toContainText("bob");
 
     await panels.session.root.getByRole("button", { name: "Log out" }).click();
     await expect(panels.session.loginButton()).toBeVisible();
@@ -126,5 +127,71 @@ test.describe("see and measure", () => {
     await expect(page.getByTestId("cmp-unseal")).toHaveText(/^\d+ µs$/);
     await expect(page.getByTestId("compare-jwt-cookie")).toContainText("JWT in a cookie: stateless, but sent like a session cookie");
     await page.screenshot({ path: test.info().outputPath("compare.png"), fullPage: true });
+  });
+
+  test("the compare page: a median only over enough samples, grammatical counts, links to the demos that exist, no empty header", async ({ page, request }) => {
+    const MIN_LIVE_SAMPLES = 20; // lib/compare.ts
+    await page.goto("/compare");
+    const table = page.getByTestId("compare-table");
+
+    for (const mode of ["session", "jwt", "hybrid"]) {
+      const live = (await page.getByTestId(`cmp-${mode}-live`).textContent()) ?? "";
+      const median = /^live requests: median \d+ µs over (?:the last )?([\d,]+) samples(?: of [\d,]+ requests)?$/.exec(live);
+      const tooFew = /^live requests: too few samples yet for a median \((\d+) so far, (\d+) needed\)$/.exec(live);
+      expect(median ?? tooFew, `${mode}: "${live}"`).toBeTruthy();
+      if (median) expect(Number(median[1].replaceAll(",", ""))).toBeGreaterThanOrEqual(MIN_LIVE_SAMPLES);
+      if (tooFew) expect([Number(tooFew[1]) < MIN_LIVE_SAMPLES, Number(tooFew[2])]).toEqual([true, MIN_LIVE_SAMPLES]);
+    }
+
+    // 1 row, 2 rows: every count on the page agrees with its noun.
+    const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    const counts = [...text.matchAll(/(\d[\d,]*) (?:[a-z-]+ )?(rows?|samples?|requests?|query|queries|checks?)\b/g)];
+    expect(counts.length).toBeGreaterThan(3);
+    for (const [phrase, n, noun] of counts) expect(n === "1", phrase).toBe(!/(s|ies)$/.test(noun));
+    await expect(page.getByTestId("cmp-session-rows")).toHaveText(/^(0 session rows|1 session row of ≈\d+ B|([2-9]|\d[\d,]+) session rows, ≈\d+ B each) see it$/);
+    await expect(page.getByTestId("cmp-hybrid-rows")).toHaveText(/^(0 refresh-token rows|1 refresh-token row of ≈\d+ B|([2-9]|\d[\d,]+) refresh-token rows, ≈\d+ B each) see it$/);
+
+    // Each cell links where the app shows it: revocation to the replay lab, session scaling to the store, never to the JWKS.
+    for (const mode of ["session", "jwt", "hybrid"]) {
+      await expect(page.getByTestId(`cmp-${mode}-logout`).getByRole("link")).toHaveAttribute("href", "/#replay-lab");
+    }
+    await expect(page.getByTestId("cmp-session-scaling").getByRole("link")).toHaveAttribute("href", "/#store-title");
+    await expect(page.getByTestId("cmp-jwt-scaling").getByRole("link")).toHaveAttribute("href", "/.well-known/jwks.json");
+    const hrefs = new Set(await table.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "")));
+    expect(hrefs.size).toBeGreaterThan(3);
+    for (const href of [...hrefs].filter((h) => !h.startsWith("/#"))) expect((await request.get(href)).status(), href).toBe(200);
+
+    // The top-left header is named for assistive technology (axe: empty-table-header); every header has text.
+    const headers = table.getByRole("columnheader");
+    await expect(headers).toHaveCount(5);
+    for (const th of await table.locator("th").all()) expect(((await th.textContent()) ?? "").trim()).not.toBe("");
+
+    // Every anchor the table links to exists on the home page; the revocation link lands on the replay lab.
+    await page.getByTestId("cmp-session-logout").getByRole("link").click();
+    await expect(page).toHaveURL(/\/#replay-lab$/);
+    await expect(page.locator("#replay-lab")).toBeInViewport();
+    for (const href of [...hrefs].filter((h) => h.startsWith("/#"))) await expect(page.locator(href.slice(1)), href).toHaveCount(1);
+  });
+
+  test("the compare page: two renders in one measurement interval show the same figures, whatever is served in between", async ({ request }) => {
+    const { access_token } = await (await request.post("/api/jwt/login", { data: { username: "alice", password: DEMO_PASSWORD } })).json();
+    const render = async () => {
+      const html = await (await request.get("/compare")).text();
+      const table = html.slice(html.indexOf('data-testid="compare-table"'), html.indexOf("</table>"));
+      return { at: /data-testid="measured-at" dateTime="([^"]+)"/.exec(html)?.[1], table };
+    };
+    let compared = 0;
+    // Two renders may straddle the start of a new interval: then they are measured apart, and tried again.
+    for (let attempt = 0; attempt < 3 && compared === 0; attempt++) {
+      const first = await render();
+      expect(first.at).toBeTruthy();
+      expect(first.table).toContain("live requests:");
+      for (let i = 0; i < 5; i++) expect((await request.get("/api/jwt/mypage", { headers: { authorization: `Bearer ${access_token}` } })).status()).toBe(200);
+      const second = await render();
+      if (second.at !== first.at) continue;
+      expect(second.table).toBe(first.table);
+      compared += 1;
+    }
+    expect(compared).toBe(1);
   });
 });

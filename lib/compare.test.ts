@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { db } from "./db";
-import { MEASURE_INTERVAL_MS, measurements } from "./compare";
+import { liveFigure, liveText, MEASURE_INTERVAL_MS, measurements, MIN_LIVE_SAMPLES, plural, rowsText, snapshotEvery } from "./compare";
+import { recordAuth } from "./metrics";
 
 describe("compare page measurements", () => {
   test("measured at most once per interval, shared by concurrent visitors, touching no real user and leaving no row", async () => {
@@ -17,5 +18,83 @@ describe("compare page measurements", () => {
     assert.ok(a.costs.sessionCheckMicros > 0 && a.sizes.sessionCookie > 100);
     const later = await measurements(t0 + MEASURE_INTERVAL_MS);
     assert.equal(later.measuredAt.getTime(), t0 + MEASURE_INTERVAL_MS, "measured again once the interval passed");
+  });
+
+  test("the live figures are a snapshot: requests served between two renders change nothing until the next measurement", async () => {
+    // Far past the previous test's last measurement, so this one starts a snapshot of its own.
+    const t = Date.now() + 10 * MEASURE_INTERVAL_MS;
+    const first = await measurements(t);
+    assert.deepEqual(first.live.jwt, { kind: "too-few", samples: 0, requests: 0 });
+    const trace = { authMs: 0.015, dbMs: 0, queries: 0, checks: { full: 0, remembered: 1 } };
+    recordAuth("jwt", { ...trace, authMs: 2.508 }); // one cold first sighting…
+    for (let i = 1; i < MIN_LIVE_SAMPLES + 5; i++) recordAuth("jwt", trace); // …then remembered checks
+
+    const second = await measurements(t + MEASURE_INTERVAL_MS - 1);
+    assert.equal(second, first, "the same snapshot object, not a fresh read");
+    assert.deepEqual(second.live.jwt, { kind: "too-few", samples: 0, requests: 0 });
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.live.jwt) && Object.isFrozen(first.costs), "no render can change it for the others");
+
+    const next = await measurements(t + MEASURE_INTERVAL_MS);
+    assert.equal(next.measuredAt.getTime(), t + MEASURE_INTERVAL_MS);
+    assert.equal(next.live.jwt.kind, "median");
+    assert.equal(next.live.jwt.samples, MIN_LIVE_SAMPLES + 5);
+    assert.ok(next.live.jwt.kind === "median" && Math.abs(next.live.jwt.p50Micros - 15) < 1e-6, "the median, not the cold first sample");
+  });
+});
+
+describe("snapshotEvery", () => {
+  test("one take per interval, the same result in between, a failed take retried at the next call", async () => {
+    let takes = 0;
+    let fail = false;
+    const snap = snapshotEvery(1000, async (at) => {
+      takes += 1;
+      if (fail) throw new Error("store down");
+      return { at, value: Math.random() };
+    });
+    const a = await snap(5000);
+    assert.equal(await snap(5999), a);
+    assert.equal(await snap(5500), a);
+    assert.equal(takes, 1);
+    const b = await snap(6000);
+    assert.notEqual(b, a);
+    assert.equal(b.at, 6000);
+    assert.equal(takes, 2);
+
+    fail = true;
+    await assert.rejects(snap(7000), /store down/);
+    fail = false;
+    const c = await snap(7001);
+    assert.equal(c.at, 7001, "a failed run is not kept for the rest of its interval");
+    assert.equal(takes, 4);
+  });
+});
+
+describe("what the compare page says", () => {
+  const stats = (count: number, p50 = 100) => ({ count, samples: Math.min(count, 2048), authMicros: count ? { p50, p99: p50, mean: p50 } : null });
+
+  test(`no median over fewer than ${MIN_LIVE_SAMPLES} samples, and always how many there are`, () => {
+    assert.equal(MIN_LIVE_SAMPLES, 20);
+    assert.deepEqual(liveFigure(stats(0)), { kind: "too-few", samples: 0, requests: 0 });
+    assert.deepEqual(liveFigure(stats(1, 2508)), { kind: "too-few", samples: 1, requests: 1 });
+    assert.deepEqual(liveFigure(stats(MIN_LIVE_SAMPLES - 1)), { kind: "too-few", samples: 19, requests: 19 });
+    assert.deepEqual(liveFigure(stats(MIN_LIVE_SAMPLES)), { kind: "median", p50Micros: 100, samples: 20, requests: 20 });
+
+    assert.equal(liveText(liveFigure(stats(0))), "live requests: too few samples yet for a median (0 so far, 20 needed)");
+    const one = liveText(liveFigure(stats(1, 2508)));
+    assert.equal(one, "live requests: too few samples yet for a median (1 so far, 20 needed)");
+    assert.doesNotMatch(one, /2508|median \d/);
+    assert.equal(liveText(liveFigure(stats(20, 95.4))), "live requests: median 95 µs over 20 samples");
+    assert.equal(liveText(liveFigure(stats(5000, 95.4))), "live requests: median 95 µs over the last 2,048 samples of 5,000 requests");
+  });
+
+  test("counts are grammatical: 1 row, 2 rows", () => {
+    assert.equal(plural(0, "row"), "0 rows");
+    assert.equal(plural(1, "row"), "1 row");
+    assert.equal(plural(2, "row"), "2 rows");
+    assert.equal(plural(1, "query", "queries"), "1 query");
+    assert.equal(plural(1234, "sample"), "1,234 samples");
+    assert.equal(rowsText(0, "session", 0), "0 session rows");
+    assert.equal(rowsText(1, "session", 212), "1 session row of ≈212 B");
+    assert.equal(rowsText(2, "refresh-token", 301), "2 refresh-token rows, ≈301 B each");
   });
 });

@@ -23,21 +23,25 @@ export function recordAuth(route: RouteName, trace: Trace): void {
   s.next = (s.next + 1) % SAMPLES;
 }
 
-export type RouteStats = { count: number; queriesPerRequest: number; authMicros: { p50: number; p99: number; mean: number } | null };
+/**
+ * `count`: requests since the process started; `samples`: how many of the latest the distribution
+ * covers (at most 2,048).
+ */
+export type RouteStats = { count: number; samples: number; queriesPerRequest: number; authMicros: { p50: number; p99: number; mean: number } | null };
 
 export function routeStats(): Record<RouteName, RouteStats> {
   const out = {} as Record<RouteName, RouteStats>;
   for (const route of ["session", "jwt", "hybrid", "baseline"] as RouteName[]) {
     const s = series.get(route);
     if (!s || s.count === 0) {
-      out[route] = { count: 0, queriesPerRequest: 0, authMicros: null };
+      out[route] = { count: 0, samples: 0, queriesPerRequest: 0, authMicros: null };
       continue;
     }
     const n = Math.min(s.count, SAMPLES);
     const sorted = Array.from(s.samples.subarray(0, n)).sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * n))];
     const mean = sorted.reduce((a, b) => a + b, 0) / n;
-    out[route] = { count: s.count, queriesPerRequest: s.queries / s.count, authMicros: { p50: at(0.5), p99: at(0.99), mean } };
+    out[route] = { count: s.count, samples: n, queriesPerRequest: s.queries / s.count, authMicros: { p50: at(0.5), p99: at(0.99), mean } };
   }
   return out;
 }

@@ -13,12 +13,13 @@ import { env } from "./env";
  * visitor's rows (their username, user agent, token family) are never shown: only counted.
  * Tokens themselves are never stored, so none can leak from here.
  */
-export type StoreRow = { id: string; user: string; createdAt: Date; detail: string; state: "active" | "used" | "revoked" | "expired" };
+export type StoreRow = { id: string; user: string; createdAt: Date; detail: string; state: "active" | "used" | "revoked" | "expired"; until?: Date };
 export type ModeStore = { table: string | null; rows: number; bytes: number; bytesPerRow: number; latest: StoreRow[] };
 /** `yours`: the usernames whose rows `latest` shows — those the request proved it is logged in as. */
 export type StoreView = { session: ModeStore; jwt: ModeStore; hybrid: ModeStore; yours: string[] };
 
 const SESSION_COLUMNS = ["id", "userId", "createdAt", "lastSeenAt", "idleExpiresAt", "absoluteExpiresAt", "userAgent", "ip"];
+const DENIED_COLUMNS = ["jti", "userId", "expiresAt", "createdAt"];
 const REFRESH_COLUMNS = ["id", "familyId", "parentId", "userId", "createdAt", "expiresAt", "usedAt", "revokedAt", "revokedReason", "userAgent", "ip"];
 
 /** Bytes of column data a table holds: SQLite's stored sizes, or PostgreSQL's per-row sizes. */
@@ -38,7 +39,14 @@ async function tableBytes(table: string, columns: string[]): Promise<number> {
 let recent: { at: number; totals: Promise<number[]> } | undefined;
 function totals(now = Date.now()): Promise<number[]> {
   if (!recent || now - recent.at >= 1000) {
-    const pending = Promise.all([db().session.count(), db().refreshToken.count(), tableBytes("Session", SESSION_COLUMNS), tableBytes("RefreshToken", REFRESH_COLUMNS)]);
+    const pending = Promise.all([
+      db().session.count(),
+      db().refreshToken.count(),
+      db().deniedToken.count(),
+      tableBytes("Session", SESSION_COLUMNS),
+      tableBytes("RefreshToken", REFRESH_COLUMNS),
+      tableBytes("DeniedToken", DENIED_COLUMNS),
+    ]);
     recent = { at: now, totals: pending };
     pending.catch(() => {
       if (recent?.totals === pending) recent = undefined;
@@ -76,11 +84,13 @@ export async function ownersOf(req: { cookies: { get(name: string): { value: str
 export async function storeView(owners: readonly PublicUser[] = [], now = new Date()): Promise<StoreView> {
   const mine = { userId: { in: owners.map((u) => u.id) } };
   const newest = owners.length > 0;
-  const [[sessionRows, refreshRows, sessionBytes, refreshBytes], sessions, refresh] = await Promise.all([
+  const [[sessionRows, refreshRows, deniedRows, sessionBytes, refreshBytes, deniedBytes], sessions, refresh, denied] = await Promise.all([
     totals(),
     newest ? db().session.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
     newest ? db().refreshToken.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8, include: { user: { select: { username: true } } } }) : [],
+    newest ? db().deniedToken.findMany({ where: mine, orderBy: { createdAt: "desc" }, take: 8 }) : [],
   ]);
+  const usernameOf = new Map(owners.map((u) => [u.id, u.username]));
   const per = (bytes: number, rows: number) => (rows ? Math.round(bytes / rows) : 0);
   return {
     session: {
@@ -92,11 +102,26 @@ export async function storeView(owners: readonly PublicUser[] = [], now = new Da
         id: short(s.id),
         user: s.user.username,
         createdAt: s.createdAt,
-        detail: s.userAgent?.slice(0, 40) ?? "",
-        state: s.idleExpiresAt <= now || s.absoluteExpiresAt <= now ? "expired" : "active",
+        detail: [s.revokedReason, s.userAgent?.slice(0, 40)].filter(Boolean).join(" · "),
+        // A revoked or evicted row stays until it expires, so that its browser can be told why.
+        state: s.revokedAt ? "revoked" : s.idleExpiresAt <= now || s.absoluteExpiresAt <= now ? "expired" : "active",
       })),
     },
-    jwt: { table: null, rows: 0, bytes: 0, bytesPerRow: 0, latest: [] },
+    // Nothing per login. Only the revocable option writes here: a logged-out token's jti, until its exp.
+    jwt: {
+      table: "DeniedToken",
+      rows: deniedRows,
+      bytes: deniedBytes,
+      bytesPerRow: per(deniedBytes, deniedRows),
+      latest: denied.map((d) => ({
+        id: short(d.jti),
+        user: usernameOf.get(d.userId) ?? "",
+        createdAt: d.createdAt,
+        detail: "deny-listed until the token's exp",
+        until: d.expiresAt,
+        state: d.expiresAt <= now ? "expired" : "revoked",
+      })),
+    },
     hybrid: {
       table: "RefreshToken",
       rows: refreshRows,

@@ -1,22 +1,41 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MODES } from "@/app/components/modes";
-import { measurements } from "@/lib/compare";
+import { When } from "@/app/components/when";
+import { REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
+import { liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, plural, rowsText } from "@/lib/compare";
 
 export const metadata = { title: "Compare — Login Lab" };
 export const dynamic = "force-dynamic";
 
-const live = (s: { count: number; authMicros: { p50: number } | null }) =>
-  s.authMicros ? `live requests: median ${s.authMicros.p50.toFixed(0)} µs over ${s.count}` : "no live requests yet";
 const minutes = (s: number) => (s % 60 === 0 ? `${s / 60} min` : `${s} s`);
 
-function Cell({ href, children, testid }: { href: string; children: ReactNode; testid?: string }) {
+type Demo = { href: string; label: string };
+const link = "text-xs whitespace-nowrap text-zinc-500 underline";
+
+/** A measured or stated cell, with a link to where the app demonstrates it (`see` for more than one place). */
+function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; children: ReactNode; testid?: string }) {
   return (
     <td className="border-t border-zinc-200 px-3 py-2 align-top dark:border-zinc-800" data-testid={testid}>
       {children}{" "}
-      <Link href={href} className="text-xs whitespace-nowrap text-zinc-500 underline">
-        see it
-      </Link>
+      {href ? (
+        <Link href={href} className={link}>
+          see it
+        </Link>
+      ) : null}
+      {see ? (
+        <span className="text-xs whitespace-nowrap text-zinc-500">
+          see{" "}
+          {see.map((d, i) => (
+            <span key={d.href}>
+              {i ? " · " : null}
+              <Link href={d.href} className={link}>
+                {d.label}
+              </Link>
+            </span>
+          ))}
+        </span>
+      ) : null}
     </td>
   );
 }
@@ -33,58 +52,70 @@ function Verdict({ children, contradicts }: { children: ReactNode; contradicts?:
 /** The seed post's comparison table, with every cell filled by this instance's own measurements. */
 export default async function ComparePage() {
   const m = await measurements();
-  const { sizes, ttl, store, stats, costs } = m;
+  const { sizes, ttl, store, live, costs } = m;
   const sessionBigger = sizes.sessionCookie > sizes.jwtHeader;
-  const head = (mode: "session" | "jwt" | "hybrid") => <th className={`px-3 py-2 text-left ${MODES[mode].accent.text}`}>{MODES[mode].title}</th>;
+  const next = new Date(m.measuredAt.getTime() + MEASURE_INTERVAL_MS);
+  const head = (mode: "session" | "jwt" | "hybrid") => <th scope="col" className={`px-3 py-2 text-left ${MODES[mode].accent.text}`}>{MODES[mode].title}</th>;
   return (
     <div className="flex flex-col gap-4">
       <div className="max-w-3xl">
         <h1 className="text-2xl font-semibold tracking-tight">Session vs token, measured</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          The usual comparison table, filled with this server&apos;s own numbers, measured on this server at most once a minute (last at <time data-testid="measured-at" dateTime={m.measuredAt.toISOString()}>{m.measuredAt.toISOString().slice(11, 19)} UTC</time>): sizes from a real sealed
-          cookie and real signed tokens, check costs from 200 checks of a real session and token, and the in-process <code>Server-Timing</code>{" "}
-          figures of the requests this instance has served (those include first sightings and refusals). Each cell links to the demo that produces it.
+          The usual comparison table, filled with this server&apos;s own numbers. Every figure below comes from one snapshot, taken at{" "}
+          <When at={m.measuredAt} testid="measured-at" /> and shown to every visitor until the first visit after{" "}
+          <When at={next} testid="next-measure-at" /> (so at most one a minute): sizes from a real sealed cookie and real signed
+          tokens, check costs from 200 checks of a real session and token, the store&apos;s row counts, and the in-process <code>Server-Timing</code> figures of
+          the requests this instance had served by then (those include first sightings and refusals; a median needs at least {MIN_LIVE_SAMPLES} of them).
+          Each cell links to the demo that produces it.
         </p>
       </div>
       <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full min-w-[900px] text-sm" data-testid="compare-table">
           <thead>
             <tr className="text-left">
-              <th className="px-3 py-2" />
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">What is compared</span>
+              </th>
               {head("session")}
               {head("jwt")}
               {head("hybrid")}
-              <th className="px-3 py-2 text-left text-zinc-500">The post says · what we see</th>
+              <th scope="col" className="px-3 py-2 text-left text-zinc-500">The post says · what we see</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th className="px-3 py-2 text-left align-top">State on the server</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">State on the server</th>
               <Cell href="/#store-title" testid="cmp-session-rows">
-                {store.session.rows} session rows, ≈{store.session.bytesPerRow} B each
+                {rowsText(store.session.rows, "session", store.session.bytesPerRow)}
               </Cell>
-              <Cell href="/#store-title">0 rows: nothing stored</Cell>
-              <Cell href="/#store-title">
-                {store.hybrid.rows} refresh-token rows, ≈{store.hybrid.bytesPerRow} B each
+              <Cell href="/#store-title" testid="cmp-jwt-rows">
+                {store.jwt.rows === 0
+                  ? "0 rows: nothing stored"
+                  : `nothing per login; ${plural(store.jwt.rows, "deny-list row")}, from logouts of revocable tokens (each kept until its exp)`}
+              </Cell>
+              <Cell href="/#store-title" testid="cmp-hybrid-rows">
+                {rowsText(store.hybrid.rows, "refresh-token", store.hybrid.bytesPerRow)}
               </Cell>
               <Verdict>Stateful vs stateless holds (S3, T2). Hybrid is stateful again for its refresh tokens.</Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Where the browser keeps it</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">Where the browser keeps it</th>
               <Cell href="/#session">HttpOnly cookie (script cannot read it)</Cell>
               <Cell href="/#jwt">localStorage (any script can read it) — or an HttpOnly cookie (note below)</Cell>
               <Cell href="/#hybrid">memory + HttpOnly refresh cookie</Cell>
               <Verdict>As the post says (T10): a JWT in localStorage is one XSS away from theft.</Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">How it travels</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">How it travels</th>
               <Cell href="/#session">Cookie header, sent by the browser on its own</Cell>
               <Cell href="/#jwt">Authorization: Bearer, added by script — or a cookie, sent by the browser</Cell>
-              <Cell href="/#hybrid">Bearer to the API; the cookie only to /api/hybrid</Cell>
+              <Cell href="/#hybrid">
+                Bearer to the API; the cookie only to <code>{REFRESH_COOKIE_PATH}</code>
+              </Cell>
               <Verdict>Holds (S2, T3).</Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Bytes per request</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">Bytes per request</th>
               <Cell href="/#session" testid="cmp-session-bytes">
                 {sizes.sessionCookie} B cookie (the id inside is {sizes.sessionId} B)
               </Cell>
@@ -100,14 +131,16 @@ export default async function ComparePage() {
               </Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Server work per request</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">Server work per request</th>
               <Cell href="/#session" testid="cmp-session-auth">
-                remembered unseal + 1 store query: <strong>{costs.sessionCheckMicros.toFixed(1)} µs</strong> a check ({live(stats.session)})
+                remembered unseal + 1 store query: <strong>{costs.sessionCheckMicros.toFixed(1)} µs</strong> a check (<span data-testid="cmp-session-live">{liveText(live.session)}</span>)
               </Cell>
               <Cell href="/#jwt" testid="cmp-jwt-auth">
-                remembered signature + claims, 0 queries: <strong>{costs.jwtCheckMicros.toFixed(1)} µs</strong> a check ({live(stats.jwt)})
+                remembered signature + claims, 0 queries: <strong>{costs.jwtCheckMicros.toFixed(1)} µs</strong> a check (<span data-testid="cmp-jwt-live">{liveText(live.jwt)}</span>)
               </Cell>
-              <Cell href="/#hybrid">like JWT ({live(stats.hybrid)})</Cell>
+              <Cell href="/#hybrid" testid="cmp-hybrid-auth">
+                like JWT (<span data-testid="cmp-hybrid-live">{liveText(live.hybrid)}</span>)
+              </Cell>
               <Verdict>
                 &quot;Less server load&quot; (T5) is about the store query, not the crypto: measured here, unsealing a cookie costs{" "}
                 <span data-testid="cmp-unseal">{costs.unsealMicros.toFixed(0)} µs</span> and verifying an EdDSA signature{" "}
@@ -116,24 +149,42 @@ export default async function ComparePage() {
               </Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Logout / revocation</th>
-              <Cell href="/#session">the next request is refused (0 s)</Cell>
-              <Cell href="/#jwt">a copy works until exp: up to {minutes(ttl.jwt)}</Cell>
-              <Cell href="/#hybrid">refresh refused at once; access token up to {minutes(ttl.hybridAccess)}</Cell>
-              <Verdict>Holds (S4, T8): the JWT panel&apos;s &quot;replay the forgotten token&quot; still gets 200 after logout.</Verdict>
+              <th scope="row" className="px-3 py-2 text-left align-top">Logout / revocation</th>
+              <Cell href="/#replay-lab" testid="cmp-session-logout">
+                the next request is refused (0 s)
+              </Cell>
+              <Cell href="/#replay-lab" testid="cmp-jwt-logout">
+                a copy works until exp: up to {minutes(ttl.jwt)} (unless the token was issued revocable)
+              </Cell>
+              <Cell href="/#replay-lab" testid="cmp-hybrid-logout">
+                refresh refused at once; access token up to {minutes(ttl.hybridAccess)}
+              </Cell>
+              <Verdict>Holds (S4, T8): in the replay lab, a JWT captured before logout is still accepted after it, until its exp.</Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Encrypted?</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">Encrypted?</th>
               <Cell href="/#session">yes: the cookie is sealed (AES-256-CBC + HMAC)</Cell>
               <Cell href="/#jwt">no: signed only, the payload decodes without a key</Cell>
               <Cell href="/#hybrid">no (access token); the refresh token is opaque</Cell>
               <Verdict contradicts>The post calls the JWT &quot;encrypted&quot; (T11). A signed JWT is readable by anyone; only a JWE would hide it.</Verdict>
             </tr>
             <tr>
-              <th className="px-3 py-2 text-left align-top">Scaling out</th>
-              <Cell href="/.well-known/jwks.json">every instance needs the shared store (and the sealing secret)</Cell>
-              <Cell href="/.well-known/jwks.json">any service with the public key from /.well-known/jwks.json</Cell>
-              <Cell href="/.well-known/jwks.json">APIs verify alone; only refresh needs the store</Cell>
+              <th scope="row" className="px-3 py-2 text-left align-top">Scaling out</th>
+              <Cell href="/#store-title" testid="cmp-session-scaling">
+                every instance needs the shared store (and the sealing secret); this lab runs one instance, so the link shows the store they would share
+              </Cell>
+              <Cell href="/.well-known/jwks.json" testid="cmp-jwt-scaling">
+                any service with the public key from /.well-known/jwks.json
+              </Cell>
+              <Cell
+                testid="cmp-hybrid-scaling"
+                see={[
+                  { href: "/.well-known/jwks.json", label: "public key" },
+                  { href: "/#store-title", label: "refresh-token store" },
+                ]}
+              >
+                APIs verify alone with the public key; only refresh needs the store
+              </Cell>
               <Verdict>Holds (S7, T4).</Verdict>
             </tr>
           </tbody>

@@ -1,8 +1,5 @@
 import type { ReactNode } from "react";
 
-/** A time of day, the way the devices lists show when something happened. */
-export const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString();
-
 export const SMALL_BUTTON = "rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /**

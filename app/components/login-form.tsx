@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { LoginFormState } from "@/lib/auth/form-login";
 import { useThrowawayAccount } from "@/lib/client/demo-account";
 import { Countdown } from "./countdown";
@@ -35,6 +35,17 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
   const account = useThrowawayAccount();
   const username = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
+  // While a 429's countdown runs the button says so and stays disabled; it wakes up when the wait ends.
+  const [now, setNow] = useState(() => Date.now());
+  const retryAt = error?.retryAt ?? 0;
+  useEffect(() => {
+    setNow(Date.now());
+    const left = retryAt - Date.now();
+    if (left <= 0) return;
+    const t = setTimeout(() => setNow(Date.now()), left + 50);
+    return () => clearTimeout(t);
+  }, [retryAt]);
+  const waiting = retryAt > now;
   // A new (or remembered) account overwrites whatever the fields hold, typed or not; the default
   // values below are what a reset after a failed login goes back to.
   useEffect(() => {
@@ -105,10 +116,11 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       ) : null}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || waiting}
+        aria-describedby={waiting ? ids.err : undefined}
         className={`rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${m.accent.button} ${m.accent.ring}`}
       >
-        {pending ? "Logging in…" : `Log in with ${m.title}`}
+        {pending ? "Logging in…" : waiting ? "Wait for the countdown" : `Log in with ${m.title}`}
       </button>
     </form>
   );

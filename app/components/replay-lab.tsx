@@ -4,6 +4,7 @@ import { type ReactNode, useState } from "react";
 import { callApi, errorCode } from "@/lib/client/api";
 import { expOf } from "@/lib/client/jwt-parts";
 import { Countdown } from "./countdown";
+import { When } from "./when";
 import { type Mode, MODES } from "./modes";
 
 /**
@@ -24,9 +25,12 @@ type Steps<C> = {
 const json = { "content-type": "application/json" };
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
+/** Where each mode's cookie can be captured: a route the cookie's Path sends it to. */
+const CAPTURE = { session: "/api/session/lab/capture", jwt: "/api/jwt/lab/capture", hybrid: "/api/hybrid/refresh/lab/capture" } as const;
+
 /** A sealed copy of the mode's HttpOnly cookie: the server seals it again, so script never holds the cookie itself. */
 export async function captureCookie(mode: "session" | "hybrid" | "jwt"): Promise<string | null> {
-  const r = await callApi(`/api/${mode}/lab/capture`, { method: "POST" }, mode, "replay lab: capture");
+  const r = await callApi(CAPTURE[mode], { method: "POST" }, mode, "replay lab: capture");
   return r.status === 200 ? (r.body as { capture: string }).capture : null;
 }
 
@@ -108,12 +112,14 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
       ) : null}
       {firstRefusal ? (
         <p data-testid={`time-to-reject-${mode}`}>
-          Time to rejection after logout: <strong>{(firstRefusal.afterMs / 1000).toFixed(2)} s</strong> (the first replay).
+          The {firstRefusal.what} was rejected <strong>{(firstRefusal.afterMs / 1000).toFixed(2)} s</strong> after logout (its first replay),{" "}
+          <code className="font-mono">{firstRefusal.code}</code>.
         </p>
       ) : null}
       {usableUntil ? (
         <p data-testid={`still-valid-${mode}`}>
-          The captured {attempts.find((a) => a.accepted && a.exp)?.what} stays usable for <Countdown until={usableUntil * 1000} label="" /> more — nothing on the server can stop it.
+          But the captured {attempts.find((a) => a.accepted && a.exp)?.what} still works — until its exp, <When at={usableUntil * 1000} /> (
+          <Countdown until={usableUntil * 1000} label="" /> left): nothing on the server can stop it.
         </p>
       ) : null}
     </div>

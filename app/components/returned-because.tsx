@@ -5,7 +5,6 @@ import { knownAuthError } from "@/lib/client/auth-errors";
 import type { Mode } from "@/lib/client/modes";
 import { record } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
-import { MODES } from "./modes";
 
 const NEEDS: Record<Mode, string> = { session: "a session", jwt: "a JWT", hybrid: "an access token" };
 const WHO: Record<RefusedBy, string> = {
@@ -41,14 +40,14 @@ export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason
     });
   }, [mode, reason, next, by]);
   return (
-    <p role="status" data-testid={`${mode}-returned`} data-refused-by={by ?? ""} className={`rounded-md px-3 py-2 text-sm ${MODES[mode].accent.soft}`}>
+    <p role="status" data-testid={`${mode}-returned`} data-refused-by={by ?? ""} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
       {next ? (
         <>
           <code className="font-mono">{next}</code> needs {NEEDS[mode]}.{" "}
         </>
       ) : null}
       {by ? `${WHO[by]}: ` : null}
-      {known?.message ?? "Log in here."} <span className="font-mono text-xs">({reason})</span>
+      {known?.message ?? "Log in here."} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{reason}</code>
     </p>
   );
 }

@@ -8,6 +8,7 @@ import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 import type { StoreView as View } from "@/lib/store-view";
 import { type Mode, MODES } from "./modes";
+import { When } from "./when";
 
 /** GET /api/store, as the browser receives it. */
 type Wire = Jsonify<View>;
@@ -38,11 +39,21 @@ function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mo
       ) : (
         <ul className="flex flex-col gap-0.5 font-mono text-[11px]">
           {store.latest.map((r) => (
-            <li key={r.id} className="flex min-w-0 gap-2">
+            <li key={r.id} data-testid="store-row" className="flex min-w-0 gap-2">
               <span>{r.id}</span>
               <span>{r.user}</span>
-              <span className={STATE_CLASS[r.state]}>{r.state}</span>
-              <span className="truncate text-zinc-500">{r.detail}</span>
+              <span data-testid="store-row-state" className={STATE_CLASS[r.state]}>
+                {r.state}
+              </span>
+              <span className="min-w-0 break-words text-zinc-600 dark:text-zinc-400">
+                {r.detail}
+                {r.until ? (
+                  <>
+                    {" "}
+                    <When at={r.until} />
+                  </>
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>
@@ -113,8 +124,19 @@ export function StoreView() {
           <Column
             mode="jwt"
             store={view.jwt}
-            instead="Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout."
-          />
+            instead={
+              view.jwt.rows === 0
+                ? "Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout. Only the revocable option writes here: a logged-out revocable token's jti, on the deny-list until its exp."
+                : undefined
+            }
+          >
+            {view.jwt.rows > 0 ? (
+              <p data-testid="store-jwt-denylist" className="text-xs text-zinc-600 dark:text-zinc-400">
+                The deny-list of the revocable option: a logged-out revocable token&apos;s jti, kept until its exp. No row per login — but state is back,
+                and every request with a revocable token looks here.
+              </p>
+            ) : null}
+          </Column>
           <Column mode="hybrid" store={view.hybrid} />
         </div>
       ) : (

@@ -21,9 +21,14 @@ function Row({ e }: { e: TimelineEntry }) {
   return (
     <li data-testid="timeline-entry" className="border-b border-zinc-200 py-1.5 last:border-0 dark:border-zinc-800">
       <div className="flex items-center gap-2">
-        <span data-testid="timeline-status" className={`rounded px-1.5 font-mono text-[11px] font-semibold ${statusClass(e.status)}`}>
+        <span data-testid="timeline-status" className={`rounded px-1.5 font-mono text-[11px] font-semibold ${statusClass(e.verdict ? null : e.status)}`}>
           {e.status ?? "—"}
         </span>
+        {e.verdict ? (
+          <span data-testid="timeline-verdict" data-accepted={e.verdict.accepted} className={`rounded px-1.5 text-[11px] font-semibold ${e.verdict.accepted ? "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200" : "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300"}`}>
+            {e.verdict.accepted ? "accepted" : "refused"}
+          </span>
+        ) : null}
         <span className="min-w-0 truncate font-mono text-[11px]">
           {e.method} {e.path}
         </span>
@@ -60,7 +65,14 @@ function Row({ e }: { e: TimelineEntry }) {
             </span>
           </li>
         ) : null}
-        {e.code ? (
+        {e.verdict ? (
+          <li data-testid="timeline-verdict-detail">
+            The request went through (200); its answer is a verdict on the credential it carried for you — the copy or forgery, presented by the
+            server: {e.verdict.accepted ? "accepted" : <>refused, <code className="rounded bg-red-100 px-1 font-mono text-red-800 dark:bg-red-900/50 dark:text-red-300">{e.verdict.code}</code></>}
+            .
+          </li>
+        ) : null}
+        {e.code && !e.verdict ? (
           <li data-testid="timeline-refusal" data-refused-by={e.refusedBy ?? ""} className="text-red-700 dark:text-red-400">
             {e.refusedBy ? <span>{REFUSED_BY[e.refusedBy]}{e.timing?.guardMs != null ? ` in ${e.timing.guardMs.toFixed(3)} ms` : ""}: </span> : null}
             <span className="font-mono">{e.code}</span>
@@ -94,8 +106,16 @@ export function Timeline({ mode }: { mode: Mode }) {
 
 /** The server's side of HttpOnly: which cookies and headers the latest request of this panel carried. */
 function ServerReceived({ mode }: { mode: Mode }) {
-  const latest = useTimeline(mode).find((e) => e.received);
-  if (!latest?.received) return <p className="text-xs text-zinc-500">No request yet.</p>;
+  // The request the visitor made last — not an older one: after a new login, the old token's size would be stale.
+  const latest = useTimeline(mode)[0];
+  if (!latest) return <p className="text-xs text-zinc-600 dark:text-zinc-400">No request yet.</p>;
+  if (!latest.received) {
+    return (
+      <p data-testid={`server-received-${mode}`} className="text-xs text-zinc-600 dark:text-zinc-400">
+        Not reported for the latest request ({latest.label || `${latest.method} ${latest.path}`}): call the API to see what arrives.
+      </p>
+    );
+  }
   const r = latest.received;
   return (
     <ul data-testid={`server-received-${mode}`} className="font-mono text-xs">

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { ApiResult } from "@/lib/client/api";
 import { ProtectedData } from "./protected-data";
 import { type Mode, MODES } from "./modes";
+import { When } from "./when";
 
 export type TokenPageState = { phase: "loading" } | { phase: "no-token"; why: string } | { phase: "done"; result: ApiResult };
 
@@ -64,7 +65,7 @@ export function TokenPage({ mode, state, explain, guard }: { mode: Mode; state: 
           </p>
           <p className="mt-2 text-xs">
             token id <code className="font-mono">{body.claims?.jti}</code> · audience <code className="font-mono">{body.claims?.aud}</code> · expires{" "}
-            {body.claims ? new Date(body.claims.exp * 1000).toISOString() : "?"}
+            {body.claims ? <When at={body.claims.exp * 1000} /> : "?"}
           </p>
           <div className="mt-2">{guardNote}</div>
           <Link href="/" className="mt-3 inline-block underline">

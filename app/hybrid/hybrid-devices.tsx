@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { DeviceRow, timeOfDay } from "@/app/components/device-row";
+import { DeviceRow } from "@/app/components/device-row";
+import { When } from "@/app/components/when";
 import type { FamilyDevice } from "@/lib/auth/hybrid-devices";
 import { callApi } from "@/lib/client/api";
 import { currentAccessToken, hybridFetch } from "@/lib/client/hybrid-store";
@@ -13,7 +14,7 @@ export function HybridDevices() {
   const [devices, setDevices] = useState<Jsonify<FamilyDevice>[] | null>(null);
   const activity = useTimeline("hybrid").filter((e) => !e.path.startsWith("/api/hybrid/devices")).length;
   const load = useCallback(async () => {
-    const r = await hybridFetch("/api/hybrid/devices");
+    const r = await hybridFetch("/api/hybrid/devices", { quiet: true });
     setDevices(r.status === 200 ? (r.body as { devices: Jsonify<FamilyDevice>[] }).devices : null);
   }, []);
   useEffect(() => void load(), [load, activity]);
@@ -28,7 +29,11 @@ export function HybridDevices() {
             name={d.device}
             current={d.current}
             badgeClass="bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200"
-            detail={`${d.rotations} rotations · last refresh ${timeOfDay(d.lastRefreshAt)}`}
+            detail={
+              <>
+                {d.rotations} {d.rotations === 1 ? "rotation" : "rotations"} · last refresh <When at={d.lastRefreshAt} />
+              </>
+            }
             onRevoke={async () => {
               await callApi(
                 "/api/hybrid/devices/revoke",

@@ -15,7 +15,7 @@ import { TamperTry } from "@/app/components/tamper-try";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { knownAuthError } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
-import { hybridFetch, logoutHybrid, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
+import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
 import { HybridDevices } from "./hybrid-devices";
@@ -44,7 +44,8 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
 
   // The access token lived in memory, so a fresh page has none: ask for one with the cookie.
   useEffect(() => {
-    if (hybrid.status === "unknown") void refreshHybrid();
+    // Refresh silently only when a refresh cookie is likely there: a first visit sends nothing.
+    if (hybrid.status === "unknown") void (hasRefreshHint() ? refreshHybrid() : markHybridOut());
   }, [hybrid.status]);
 
   useEffect(() => {
@@ -100,7 +101,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
       ) : (
         <>
           {outReason ? (
-            <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
+            <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
               Refresh refused: {hybrid.status === "out" && hybrid.message ? hybrid.message : (knownAuthError(outReason)?.message ?? outReason)}{" "}
               <span className="font-mono text-xs">({outReason})</span>
             </p>
@@ -115,14 +116,16 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
           <p>
             The access token <strong>only in this page&apos;s memory</strong> (a reload forgets it), and an <strong>HttpOnly</strong> refresh cookie{" "}
             <code className="font-mono">{refreshCookieName}</code> that script cannot read. It is <code className="font-mono">SameSite=Strict</code> and
-            travels only to <code className="font-mono">{refreshCookiePath}/…</code>; every refresh replaces it with a new one.
+            travels only to <code className="font-mono">POST {refreshCookiePath}</code> and the routes beneath it (logout, the family view) — never with
+            page loads or the other API calls; every refresh replaces it with a new one. Beside it, a script-readable{" "}
+            <code className="font-mono">ll_refresh_hint=1</code> holds no secret: it only tells this page, on a reload, that a refresh is worth trying.
           </p>
         ) : (
           <p>Nothing usable. Logging in sets the HttpOnly refresh cookie and hands this page an access token.</p>
         )}
         <SeenVersusReceived mode="hybrid" scriptSees={
             <span className="font-mono">
-              {hybrid.status === "in" ? `memory: the access token (${hybrid.accessToken.length} B)` : "nothing"}; <DocumentCookie />
+              memory: {hybrid.status === "in" ? `the access token (${hybrid.accessToken.length} B)` : "nothing"}; document.cookie = <DocumentCookie />
             </span>
           }
         />

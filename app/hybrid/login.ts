@@ -1,12 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { refreshCookie } from "@/lib/auth/cookies";
+import { refreshCookie, refreshHintCookie } from "@/lib/auth/cookies";
 import * as Hybrid from "@/lib/auth/hybrid";
 import { attemptLogin } from "@/lib/auth/login";
 
 /**
  * Hybrid mode's one login path and one logout path, for the form's server action and the JSON
- * routes alike: the refresh token goes into an HttpOnly cookie scoped to the hybrid API, the
+ * routes alike: the refresh token goes into an HttpOnly cookie scoped to the refresh routes (and
+ * a script-readable hint that it exists, lib/auth/cookies.ts `refreshHintCookie`), the
  * short-lived access token back to the page, which keeps it in memory only.
  */
 export async function logIn(fields: unknown, headers: Headers) {
@@ -14,7 +15,10 @@ export async function logIn(fields: unknown, headers: Headers) {
   if (!attempt.ok) return attempt;
   const tokens = await Hybrid.login(attempt.user, attempt.meta);
   const cookie = refreshCookie(tokens.refreshMaxAgeSeconds);
-  (await cookies()).set(cookie.name, tokens.refreshToken, cookie.options);
+  const hint = refreshHintCookie(tokens.refreshMaxAgeSeconds);
+  const jar = await cookies();
+  jar.set(cookie.name, tokens.refreshToken, cookie.options);
+  jar.set(hint.name, "1", hint.options);
   return tokens;
 }
 
@@ -24,5 +28,7 @@ export async function logOut() {
   const cookie = refreshCookie();
   const result = await Hybrid.logout(jar.get(cookie.name)?.value);
   jar.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
+  const hint = refreshHintCookie(0);
+  jar.set(hint.name, "", hint.options);
   return result;
 }

@@ -4,14 +4,15 @@ import { useCallback, useEffect, useState } from "react";
 import { Countdown } from "@/app/components/countdown";
 import type { ChainLink } from "@/lib/auth/hybrid-devices";
 import { callApi } from "@/lib/client/api";
+import { familyTree } from "@/lib/client/family-tree";
 import { refreshHybrid } from "@/lib/client/hybrid-store";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
+import { When } from "@/app/components/when";
 
 type Link = Jsonify<ChainLink>;
 
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
-const time = (iso: string) => new Date(iso).toLocaleTimeString();
 
 /**
  * The refresh-token chain of this browser's family, and the reuse lab (G3): steal a copy of the
@@ -22,16 +23,25 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
   const [stolen, setStolen] = useState<{ capture: string; at: number } | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const timeline = useTimeline("hybrid");
-  const activity = timeline.filter((e) => e.path !== "/api/hybrid/family").length;
+  const activity = timeline.filter((e) => e.path !== "/api/hybrid/refresh/family").length;
   const [, tick] = useState(0);
   useEffect(() => {
     const t = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, []);
   const rotatedAt = stolen ? timeline.find((e) => e.path === "/api/hybrid/refresh" && e.status === 200 && e.at > stolen.at)?.at : undefined;
+  const graceLeft = rotatedAt ? Math.ceil((rotatedAt + graceSeconds * 1000 - Date.now()) / 1000) : 0;
+  // Why the replay button is not ready yet, said next to it (the page re-renders every second).
+  const replayBlocked = !stolen
+    ? "steal a copy first"
+    : !rotatedAt
+      ? "let the page rotate it first (Refresh now)"
+      : graceLeft > 0
+        ? `ready in ${graceLeft} s: until then the grace window would hand the thief the page's own new token`
+        : null;
 
   const load = useCallback(async () => {
-    const r = await callApi("/api/hybrid/family");
+    const r = await callApi("/api/hybrid/refresh/family");
     if (r.status === 200) setLinks((r.body as { links: Link[] }).links);
   }, []);
   useEffect(() => void load(), [load, activity]);
@@ -40,10 +50,10 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
     <div data-testid="refresh-chain" className="flex flex-col gap-2 text-xs">
       <h3 className="font-semibold">This login&apos;s refresh tokens ({links.length})</h3>
       <ol className="flex max-h-40 flex-col gap-0.5 overflow-auto font-mono">
-        {links.map((l, i) => (
-          <li key={l.id} data-testid="chain-link" className={l.current ? "font-semibold" : "text-zinc-500"}>
-            {i === 0 ? "●" : "└▶"} {l.id} {l.current ? "← the cookie now" : ""}
-            {l.revokedAt ? <span className="text-red-700 dark:text-red-400"> revoked ({l.revokedReason})</span> : l.usedAt ? ` used ${time(l.usedAt)}` : " unused"}
+        {familyTree(links).map(({ link: l, depth, marker }) => (
+          <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
+            {marker} {l.id} {l.current ? "← the cookie now" : ""}
+            {l.revokedAt ? <span className="text-red-700 dark:text-red-400"> revoked ({l.revokedReason})</span> : l.usedAt ? <> used <When at={l.usedAt} /></> : " unused"}
           </li>
         ))}
       </ol>
@@ -55,7 +65,7 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
             // The copy is the cookie this request carries: every refresh answered after it left
             // rotates that copy, even one answered before the capture's own answer arrives.
             const at = Date.now();
-            const r = await callApi("/api/hybrid/lab/capture", { method: "POST" }, "hybrid", "steal a copy");
+            const r = await callApi("/api/hybrid/refresh/lab/capture", { method: "POST" }, "hybrid", "steal a copy");
             setOutcome(null);
             setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at } : null);
           }}
@@ -65,7 +75,8 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
         <button
           type="button"
           className={button}
-          disabled={!stolen || !rotatedAt || Date.now() < rotatedAt + graceSeconds * 1000}
+          disabled={replayBlocked !== null}
+          aria-describedby="replay-blocked"
           onClick={async () => {
             const r = await callApi(
               "/api/hybrid/lab/replay",
@@ -82,6 +93,11 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
         >
           Replay the stolen (old) copy
         </button>
+        {replayBlocked ? (
+          <span id="replay-blocked" data-testid="replay-blocked" className="text-zinc-600 dark:text-zinc-400">
+            {replayBlocked}
+          </span>
+        ) : null}
       </div>
       {stolen && !rotatedAt ? <p>Stolen. Now let the page rotate it: press &quot;Refresh now&quot;.</p> : null}
       {stolen && rotatedAt && Date.now() < rotatedAt + graceSeconds * 1000 ? (

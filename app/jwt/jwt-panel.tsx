@@ -19,6 +19,7 @@ import type { AccessClaims } from "@/lib/auth/access-token";
 import { callApi } from "@/lib/client/api";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
+import { clearRefusal, useRefusal } from "@/lib/client/refusals";
 import { record, recordAction } from "@/lib/client/timeline";
 import { JWT_TRANSPORT_COOKIE, type JwtTransport } from "@/lib/jwt-transport";
 import type { RefusedBy } from "@/lib/login-panel";
@@ -75,6 +76,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
   const choose = (t: JwtTransport) => {
     setTransport(t);
     setForgotten(null);
+    clearRefusal("jwt");
     // Not a credential: it tells proxy.ts whether a navigation to /jwt/mypage should carry the cookie.
     document.cookie = `${JWT_TRANSPORT_COOKIE}=${t}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
   };
@@ -83,14 +85,27 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
   const claims = transport === "bearer" ? parts?.payload : cookieLogin?.claims;
   const exp = Number(claims?.exp ?? 0) * 1000;
   const loggedIn = Boolean(claims);
+  const refusal = useRefusal("jwt");
+  // Re-render when the token expires, so the badge says so without waiting for a request.
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    const left = exp - Date.now();
+    if (!exp || left <= 0) return;
+    const t = setTimeout(() => rerender((n) => n + 1), Math.min(left + 50, 2 ** 31 - 1));
+    return () => clearTimeout(t);
+  }, [exp]);
+  const expired = loggedIn && exp <= Date.now();
   const status: PanelStatus =
     transport === "bearer" && token === undefined
       ? { label: "Reading…", tone: "pending" }
-      : loggedIn && exp <= Date.now()
+      : expired
         ? { label: "Token expired", tone: "warn" }
-        : formStatus(loggedIn, pending, state);
+        : loggedIn && refusal
+          ? { label: "Token refused", tone: "warn" }
+          : formStatus(loggedIn, pending, state);
 
   const logOut = async () => {
+    clearRefusal("jwt");
     const revocable = claims?.revocable === true;
     if (transport === "cookie") {
       // A copy of the cookie as a thief would hold it (sealed: this page never sees the token), taken before logout.
@@ -119,6 +134,12 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
             Logged in as <strong>{String(claims.name)}</strong> (<code className="font-mono">{String(claims.preferred_username)}</code>) ·{" "}
             <Countdown until={exp} />
           </p>
+          {expired || refusal ? (
+            <p role="status" data-testid="jwt-refused" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
+              {expired ? "This token has expired: the server refuses it now, and nothing can renew it — log in again." : `The server refused this token: ${refusal?.message}`}{" "}
+              <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{expired ? (transport === "cookie" ? "jwt_cookie_expired" : "token_expired") : refusal?.code}</code>
+            </p>
+          ) : null}
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             Who you are is read from the token itself: the server stored nothing at login
             {transport === "cookie" ? ", and checks the cookie with no store lookup (see the timeline: 0 store queries; the store view lists no row)." : "."}
@@ -160,7 +181,11 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
           />
         </>
       )}
-      <ApiCall label="call GET /api/jwt/mypage" call={() => callApi("/api/jwt/mypage", { headers: transport === "bearer" ? bearer() : {} }, "jwt")} buttonClass={m.accent.bar} />
+      <ApiCall
+        label="call GET /api/jwt/mypage"
+        call={() => callApi("/api/jwt/mypage", { headers: transport === "bearer" ? bearer() : {} }, "jwt", undefined, { own: loggedIn })}
+        buttonClass={m.accent.bar}
+      />
       <Box title="What your browser holds">
         {transport === "cookie" ? (
           cookieLogin ? (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { DeviceRow, SMALL_BUTTON, timeOfDay } from "@/app/components/device-row";
+import { DeviceRow, SMALL_BUTTON } from "@/app/components/device-row";
+import { When } from "@/app/components/when";
 import type { Device } from "@/lib/auth/session-devices";
 import { callApi } from "@/lib/client/api";
 import type { Jsonify } from "@/lib/client/json";
@@ -43,7 +44,11 @@ export function SessionDevices() {
             name={d.device}
             current={d.current}
             badgeClass="bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200"
-            detail={`${d.ip ?? ""} · since ${timeOfDay(d.createdAt)} · last seen ${timeOfDay(d.lastSeenAt)}`}
+            detail={
+              <>
+                {d.ip ?? ""} · since <When at={d.createdAt} /> · last seen <When at={d.lastSeenAt} />
+              </>
+            }
             onRevoke={() => revoke({ id: d.id }, "revoke one")}
           />
         ))}

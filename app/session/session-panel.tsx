@@ -9,14 +9,16 @@ import { Countdown } from "@/app/components/countdown";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, formStatus, Panel } from "@/app/components/panel";
+import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
 import { ReturnedBecause } from "@/app/components/returned-because";
 import { callApi } from "@/lib/client/api";
+import { useRefusal } from "@/lib/client/refusals";
 import { recordAction } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
 import { loginSession } from "./actions";
 import { SessionAnatomy } from "./session-anatomy";
 import { SessionDevices } from "./session-devices";
+import { When } from "@/app/components/when";
 
 type SessionView = {
   user: { username: string; displayName: string };
@@ -42,9 +44,15 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const router = useRouter();
   const m = MODES.session;
+  // A refusal met by any request of this page (the API button, the devices list…) ends the
+  // logged-in view at once, with its reason; the server said so before the page was reloaded.
+  const refusal = useRefusal("session");
+  const refused = initial && refusal && refusal.code !== "session_missing" ? refusal : null;
+  const shownEnded = refused ?? ended;
+  const status: PanelStatus = refused ? { label: "Session refused", tone: "warn" } : formStatus(Boolean(initial), pending, state);
   return (
-    <Panel mode="session" subtitle="iron-session + Prisma" status={formStatus(Boolean(initial), pending, state)}>
-      {initial ? (
+    <Panel mode="session" subtitle="iron-session + Prisma" status={status}>
+      {initial && !refused ? (
         <>
           <p className="text-sm" data-testid="session-status">
             Logged in as <strong>{initial.user.displayName}</strong> (<code className="font-mono">{initial.user.username}</code>) ·{" "}
@@ -52,7 +60,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             Ends after {initial.session.idleTimeoutSeconds} s without use (each use slides it); for good at{" "}
-            {new Date(initial.session.absoluteExpiresAt).toLocaleString()}.
+            <When at={initial.session.absoluteExpiresAt} />.
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="session" />
@@ -72,9 +80,9 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
         </>
       ) : (
         <>
-          {ended && !reason ? (
+          {shownEnded && !reason ? (
             <p role="status" data-testid="session-ended" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
-              This browser&apos;s session was refused: {ended.message} <span className="font-mono text-xs">({ended.code})</span>
+              This browser&apos;s session was refused: {shownEnded.message} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{shownEnded.code}</code>
             </p>
           ) : null}
           {reason ? <ReturnedBecause mode="session" reason={reason} next={next} by={by} /> : null}
@@ -91,7 +99,12 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
       )}
       <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />
       <Box title="What your browser holds">
-        {initial ? (
+        {refused ? (
+          <p>
+            The HttpOnly cookie <code className="font-mono">{cookieName}</code> is still here, and the browser still sends it — but the server now refuses
+            it: the store no longer has a live session for it. Logging in again replaces it.
+          </p>
+        ) : initial ? (
           <p>
             An <strong>HttpOnly</strong> cookie <code className="font-mono">{cookieName}</code>: a sealed (encrypted) box holding only a random
             session id. <strong>The browser sends it by itself</strong> with every request to this site; no script adds it.

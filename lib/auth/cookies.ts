@@ -35,16 +35,30 @@ export function jwtCookie(maxAgeSeconds?: number): CookiePolicy {
 }
 
 /**
- * Strict and scoped to the hybrid API: the refresh token travels with every request under
- * /api/hybrid/ (refresh and logout use it, and the family view and replay lab read it; mypage and
- * devices ignore it), never with page loads or other APIs.
+ * Strict, and scoped to the routes that use it: the refresh token travels only to
+ * POST /api/hybrid/refresh and what lives beneath it (logout, the family view, the replay lab's
+ * capture) — never with page loads, /api/hybrid/mypage, the devices list or any other API.
  */
-export const REFRESH_COOKIE_PATH = "/api/hybrid";
+export const REFRESH_COOKIE_PATH = "/api/hybrid/refresh";
 
 export function refreshCookie(maxAgeSeconds?: number): CookiePolicy {
   const secure = env().cookieSecure;
   return {
     name: secure ? "__Secure-ll_refresh" : "ll_refresh",
     options: { httpOnly: true, secure, sameSite: "strict", path: REFRESH_COOKIE_PATH, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
+  };
+}
+
+/**
+ * The refresh cookie's companion, readable by page script: "1" while a refresh cookie was last
+ * set, gone once it is cleared or refused. It holds no secret — only the fact that a refresh is
+ * worth trying — so a first visit with no refresh cookie sends no refresh request (and gets no
+ * 401). The refresh cookie itself decides; the hint only saves a pointless request.
+ */
+export function refreshHintCookie(maxAgeSeconds?: number) {
+  const secure = env().cookieSecure;
+  return {
+    name: "ll_refresh_hint",
+    options: { httpOnly: false, secure, sameSite: "strict" as const, path: "/", ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) },
   };
 }

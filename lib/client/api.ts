@@ -1,6 +1,7 @@
 import type { Received } from "@/lib/http";
 import type { Mode } from "./modes";
-import { credentialsOf, parseServerTiming, record } from "./timeline";
+import { reportRefusal } from "./refusals";
+import { credentialsOf, parseServerTiming, record, verdictOf } from "./timeline";
 
 /** What a panel shows about one API call: status, JSON body, and the time it took. */
 export type ApiResult = { status: number; body: unknown; ms: number; wwwAuthenticate?: string | null };
@@ -16,9 +17,10 @@ function receivedOf(res: Response): Received | null {
 /**
  * Calls one of the app's JSON routes and, when `mode` is given, adds the request to that panel's
  * timeline: what credential travelled and how, its size as the server received it, and the
- * server's own Server-Timing.
+ * server's own Server-Timing. A refusal of the panel's own credential is reported to the panel
+ * (lib/client/refusals.ts).
  */
-export async function callApi(path: string, init: RequestInit = {}, mode?: Mode, label?: string): Promise<ApiResult> {
+export async function callApi(path: string, init: RequestInit = {}, mode?: Mode, label?: string, options: { own?: boolean } = {}): Promise<ApiResult> {
   const started = performance.now();
   const method = init.method ?? "GET";
   let res: Response;
@@ -37,6 +39,14 @@ export async function callApi(path: string, init: RequestInit = {}, mode?: Mode,
   }
   const ms = Math.round(performance.now() - started);
   const result: ApiResult = { status: res.status, body, ms, wwwAuthenticate: res.headers.get("www-authenticate") };
+  // The browser sends the session cookie by itself, so any session route's refusal of it is the
+  // panel's own; a token-mode call says so (`own`) when it carried the panel's own token.
+  const code = errorCode(result);
+  if (res.status === 401 && code?.startsWith("session_") && path.startsWith("/api/session/")) {
+    reportRefusal("session", code, (body as { message?: string } | null)?.message ?? code);
+  } else if (mode && res.status === 401 && code && options.own) {
+    reportRefusal(mode, code, (body as { message?: string } | null)?.message ?? code);
+  }
   if (mode) {
     const received = receivedOf(res);
     const sentAuthorization = new Headers(init.headers).has("authorization");
@@ -51,6 +61,7 @@ export async function callApi(path: string, init: RequestInit = {}, mode?: Mode,
       received,
       timing: parseServerTiming(res.headers.get("server-timing")),
       refusedBy: refusedBy(res.headers.get("x-refused-by")),
+      verdict: res.status === 200 ? verdictOf(body) : null,
     });
   }
   return result;

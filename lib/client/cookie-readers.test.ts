@@ -36,7 +36,7 @@ describe("readsCookie", () => {
   test("knows both names of each cookie (plain http and __Host-/__Secure-)", () => {
     assert.equal(readsCookie("/api/session/mypage", "ll_session"), true);
     assert.equal(readsCookie("/api/session/mypage", "__Host-ll_session"), true);
-    assert.equal(readsCookie("/api/hybrid/family", "__Secure-ll_refresh"), true);
+    assert.equal(readsCookie("/api/hybrid/refresh/family", "__Secure-ll_refresh"), true);
     assert.equal(readsCookie("/api/jwt/mypage", "__Host-ll_jwt"), true);
     assert.equal(readsCookie("/api/session/mypage", "ll_jwt"), false);
   });

@@ -18,7 +18,7 @@ export const COOKIE_READERS: Record<"session" | "refresh" | "jwt", readonly stri
     "/api/store",
   ],
   jwt: ["/api/jwt/mypage", "/api/jwt/logout", "/api/jwt/lab/capture", "/api/store"],
-  refresh: ["/api/hybrid/refresh", "/api/hybrid/logout", "/api/hybrid/family", "/api/hybrid/lab/capture"],
+  refresh: ["/api/hybrid/refresh", "/api/hybrid/refresh/logout", "/api/hybrid/refresh/family", "/api/hybrid/refresh/lab/capture"],
 };
 
 /** Whether the route at `path` reads the cookie `cookieName` (`ll_session`, `__Host-ll_session`, …). */

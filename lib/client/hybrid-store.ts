@@ -40,6 +40,16 @@ export function currentAccessToken(): string | null {
   return state.status === "in" ? state.accessToken : null;
 }
 
+/** Whether the refresh cookie's script-readable companion says a refresh cookie was set (lib/auth/cookies.ts). */
+export function hasRefreshHint(): boolean {
+  return document.cookie.split("; ").includes("ll_refresh_hint=1");
+}
+
+/** Logged out without asking the server: there is no refresh cookie to try. */
+export function markHybridOut() {
+  if (state.status === "unknown") set({ status: "out", reason: null });
+}
+
 let inFlight: Promise<boolean> | null = null;
 
 /**
@@ -79,14 +89,16 @@ function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
 const expiringSoon = (s: HybridState) => s.status !== "in" || s.exp * 1000 - Date.now() < 5_000;
 
 /** Calls a hybrid API with the in-memory Bearer token, refreshing first when it is about to expire. */
-export async function hybridFetch(path: string): Promise<ApiResult> {
-  if (expiringSoon(state)) await refreshHybrid();
+export async function hybridFetch(path: string, options: { quiet?: boolean } = {}): Promise<ApiResult> {
+  // Refresh first when the token is about to expire — or when there is none but a refresh cookie is likely there.
+  if (expiringSoon(state) && (state.status === "in" || hasRefreshHint())) await refreshHybrid();
   const headers: HeadersInit = state.status === "in" ? { Authorization: `Bearer ${state.accessToken}` } : {};
-  return callApi(path, { headers }, "hybrid");
+  // A quiet call (a list refreshing itself) stays out of the panel's timeline: it is not the visitor's.
+  return callApi(path, { headers }, options.quiet ? undefined : "hybrid");
 }
 
 export async function logoutHybrid(): Promise<ApiResult> {
-  const result = await callApi("/api/hybrid/logout", { method: "POST" }, "hybrid", "log out");
+  // Forget the access token first: from now on no request of this page carries it.
   set({ status: "out", reason: "logged_out" });
-  return result;
+  return callApi("/api/hybrid/refresh/logout", { method: "POST" }, "hybrid", "log out");
 }

@@ -5,6 +5,7 @@ import type { Received } from "@/lib/http";
 import { knownAuthError } from "./auth-errors";
 import { readsCookie } from "./cookie-readers";
 import type { Mode } from "./modes";
+import { clearRefusal } from "./refusals";
 
 /** A login credential a request carried; `unused` when it merely came along (see cookie-readers.ts). */
 type Credential = { kind: "cookie" | "authorization"; name: string; bytes: number; by: "browser" | "script"; unused?: boolean };
@@ -27,7 +28,22 @@ export type TimelineEntry = {
    * page's own check after a navigation (`page`) — from `X-Refused-By`, or from `?by=` on a redirect.
    */
   refusedBy?: "guard" | "route" | "page" | null;
+  /**
+   * A lab request that reports a verdict on a credential it carried for the visitor (a replayed
+   * copy, a forged cookie): the request itself succeeded (200), the credential was accepted or not.
+   */
+  verdict?: { accepted: boolean; code: string | null } | null;
 };
+
+/** The verdict a lab answer reports (`{accepted, error}` or `{status, error}`), if it is one. */
+export function verdictOf(body: unknown): TimelineEntry["verdict"] {
+  if (!body || typeof body !== "object") return null;
+  const b = body as { accepted?: unknown; status?: unknown; error?: unknown };
+  const code = typeof b.error === "string" ? b.error : null;
+  if (typeof b.accepted === "boolean") return { accepted: b.accepted, code };
+  if (typeof b.status === "number" && "error" in b) return { accepted: b.status < 300, code };
+  return null;
+}
 
 const MAX = 40;
 const entries: Record<Mode, TimelineEntry[]> = { session: [], jwt: [], hybrid: [] };
@@ -82,6 +98,7 @@ export function recordAction<S extends { status: string }>(mode: Mode, action: (
     const started = performance.now();
     const next = await action(prev, formData);
     const failed = next.status === "error" ? (next as unknown as { code: string }).code : null;
+    if (!failed) clearRefusal(mode);
     record(mode, {
       label: "server action: log in",
       method: "POST",

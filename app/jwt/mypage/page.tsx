@@ -5,6 +5,7 @@ import { verifyJwtCookie } from "@/lib/dal";
 import { loginPanelPath } from "@/lib/login-panel";
 import { logoutJwtCookie } from "../actions";
 import { JwtMyPage } from "./jwt-mypage";
+import { When } from "@/app/components/when";
 
 export const metadata = { title: "JWT · my page — Login Lab" };
 
@@ -33,7 +34,7 @@ export default async function Page() {
             <li>
               token id <code className="font-mono">{claims.jti}</code> · audience <code className="font-mono">{String(claims.aud)}</code>
             </li>
-            <li>expires {new Date(claims.exp * 1000).toISOString()} — logging out deletes the cookie, but a copy of it works until then</li>
+            <li>expires <When at={claims.exp * 1000} /> — logging out deletes the cookie, but a copy of it works until then</li>
             <li>{claims.revocable ? "revocable: every request with it costs a deny-list lookup" : "not revocable: no store lookup at all"}</li>
           </ul>
           <div className="mt-3 flex gap-3">

@@ -113,10 +113,20 @@ export function XssLab({ csp }: { csp: boolean }) {
                 <strong>document.cookie:</strong> <code data-testid="stolen-cookie" className="font-mono">{JSON.stringify(d.documentCookie)}</code> — the HttpOnly session,
                 JWT and refresh cookies are not in it.
               </p>
-              <p>
-                <strong>But the script used them while the page was open:</strong> <code className="font-mono break-all">GET /api/session/mypage → {d.session.slice(0, 120)}</code>
-                {d.hybridAccessToken ? " · and a fresh hybrid access token from POST /api/hybrid/refresh." : ""}
-              </p>
+              <div>
+                <strong>But the script used them while the page was open:</strong>
+                <ul className="mt-0.5 list-inside list-disc">
+                  <li>
+                    <code className="font-mono break-all">GET /api/session/mypage</code> answered:{" "}
+                    <code className="font-mono break-all">{d.session.length > 120 ? `${d.session.slice(0, 120)}…` : d.session}</code>
+                  </li>
+                  {d.hybridAccessToken ? (
+                    <li>
+                      <code className="font-mono">POST /api/hybrid/refresh</code> gave it a fresh hybrid access token.
+                    </li>
+                  ) : null}
+                </ul>
+              </div>
               <p data-testid="jwt-cookie-use">
                 <strong>The JWT cookie (cookie transport):</strong>{" "}
                 {d.jwtCookie.startsWith("200 ") ? (

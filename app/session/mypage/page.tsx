@@ -5,6 +5,7 @@ import { ProtectedData } from "@/app/components/protected-data";
 import { verifySession } from "@/lib/dal";
 import { logoutSession } from "../actions";
 import { SessionDevices } from "../session-devices";
+import { When } from "@/app/components/when";
 
 export const metadata = { title: "Session · my page — Login Lab" };
 
@@ -24,9 +25,9 @@ export default async function SessionMyPage() {
             <code className="font-mono">{session.id.slice(0, 12)}…</code> in its store, and only then rendered this page.
           </p>
           <ul className="mt-2 list-inside list-disc text-xs">
-            <li>created {session.createdAt.toISOString()}</li>
-            <li>last seen {session.lastSeenAt.toISOString()}</li>
-            <li>ends {session.expiresAt.toISOString()} unless used again</li>
+            <li>created <When at={session.createdAt} /></li>
+            <li>last seen <When at={session.lastSeenAt} /></li>
+            <li>ends <When at={session.expiresAt} /> unless used again</li>
             <li>device: {session.userAgent ?? "unknown"} · {session.ip}</li>
           </ul>
           <div className="mt-3 rounded-lg bg-white p-3 dark:bg-zinc-900">

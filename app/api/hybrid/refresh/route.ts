@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { refreshCookie } from "@/lib/auth/cookies";
+import { refreshCookie, refreshHintCookie } from "@/lib/auth/cookies";
 import * as Hybrid from "@/lib/auth/hybrid";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { z } from "zod";
@@ -27,10 +27,15 @@ export function POST(req: NextRequest) {
     if (!result.ok) {
       const res = jsonFailure(result);
       if (result.code !== "refresh_missing") res.cookies.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
+      // No refresh cookie, or a refused one: nothing worth refreshing with until the next login.
+      const hint = refreshHintCookie(0);
+      res.cookies.set(hint.name, "", hint.options);
       return res;
     }
     const res = json({ access_token: result.accessToken, token_type: "Bearer", expires_in: result.expiresIn });
     res.cookies.set(cookie.name, result.refreshToken, { ...cookie.options, maxAge: result.refreshMaxAgeSeconds });
+    const hint = refreshHintCookie(result.refreshMaxAgeSeconds);
+    res.cookies.set(hint.name, "1", hint.options);
     return res;
   });
 }

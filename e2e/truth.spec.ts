@@ -1,0 +1,124 @@
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+
+/**
+ * Every panel tells the truth: after a refusal, on a first visit, in its colours, buttons, dates
+ * and timeline verdicts.
+ */
+
+test("the Session panel reacts to its own refusal: revoked from another device, it says so and why", async ({ page, panels, browser }) => {
+  await page.goto("/");
+  await panels.session.login("dave");
+  await panels.session.loggedInAs("Dave");
+
+  // Another device of dave's revokes every other session — this one included.
+  const other = await browser.newContext();
+  const res = await other.request.post("/api/session/login", { data: { username: "dave", password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  expect((await other.request.post("/api/session/devices/revoke", { data: { others: true } })).status()).toBe(200);
+  await other.close();
+
+  expect(await panels.session.callApi()).toBe("401");
+  await expect(page.getByTestId("session-badge")).toHaveText("Session refused");
+  await expect(panels.session.root.getByTestId("session-ended")).toContainText("revoked from another device");
+  await expect(panels.session.root.getByTestId("session-ended")).toContainText("session_revoked");
+  await expect(panels.session.root.getByText("Logged in as")).toHaveCount(0);
+
+  // A new login clears it.
+  await panels.session.login("dave");
+  await panels.session.loggedInAs("Dave");
+  await expect(page.getByTestId("session-badge")).toHaveText("Logged in");
+
+  // Now this browser revokes the others: the store view lists their rows as revoked, not active.
+  await panels.session.root.getByRole("button", { name: "Revoke all others" }).click();
+  const rows = page.getByTestId("store-session").getByTestId("store-row");
+  await expect(rows.filter({ hasText: "revoked_from_another_device" }).first()).toContainText("revoked", { timeout: 10_000 });
+  for (const row of await rows.filter({ hasText: "revoked_from_another_device" }).all()) {
+    await expect(row.getByTestId("store-row-state")).toHaveText("revoked");
+  }
+});
+
+test("a first visit makes no failing request; an anonymous /hybrid/mypage says nothing was traded", async ({ page }) => {
+  const failed: string[] = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  expect(failed).toEqual([]);
+
+  const hybridCalls: string[] = [];
+  page.on("request", (r) => r.url().includes("/api/hybrid/") && hybridCalls.push(r.url()));
+  await page.goto("/hybrid/mypage");
+  await expect(page.getByTestId("token-refused")).toContainText("No request was sent");
+  await expect(page.getByTestId("token-refused")).not.toContainText("first traded the refresh cookie");
+  expect(hybridCalls).toEqual([]);
+});
+
+test("after Hybrid's log out no request carries the old access token; refusals are shown in refusal colours", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.hybrid.login("frank");
+  await panels.hybrid.loggedInAs("Frank");
+  await panels.hybrid.root.getByRole("button", { name: "Log out" }).click();
+  await expect(panels.hybrid.loginButton()).toBeVisible();
+  const sent = page.waitForRequest("**/api/hybrid/mypage");
+  expect(await panels.hybrid.callApi()).toBe("401");
+  expect((await sent).headers().authorization).toBeUndefined();
+  await expect(panels.hybrid.root.getByTestId("server-received-hybrid")).not.toContainText("Authorization");
+});
+
+test("a lab answer that reports a refusal shows the verdict, not a green 200", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.session.login("erin");
+  await panels.session.loggedInAs("Erin");
+  await page.getByRole("button", { name: "tampered session cookie" }).click();
+  const entry = panels.session.root.getByTestId("timeline-entry").filter({ hasText: "/api/lab/forge" }).first();
+  await expect(entry.getByTestId("timeline-verdict")).toHaveText("refused");
+  await expect(entry.getByTestId("timeline-verdict-detail")).toContainText("session_invalid");
+  await expect(entry.getByTestId("timeline-status")).not.toHaveClass(/green/);
+});
+
+test("dates read the same everywhere: local time and how long ago, never ISO", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.session.login("ivan");
+  await panels.session.loggedInAs("Ivan");
+  await page.goto("/session/mypage");
+  await expect(page.getByTestId("when").first()).toHaveText(/^\d{1,2}:\d\d:\d\d( [AP]M)? \((now|\d+ seconds? ago)\)$/);
+  expect(await page.getByTestId("protected-data").textContent()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+});
+
+test("the JWT deny-list appears in the store view once the revocable option uses it", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.jwt.root.getByLabel("Revocable: check a deny-list on every request").check();
+  await panels.jwt.login("judy");
+  await panels.jwt.loggedInAs("Judy");
+  await panels.jwt.root.getByRole("button", { name: "Log out" }).click();
+  await expect(panels.jwt.root.getByTestId("jwt-deny-listed")).toBeVisible();
+  // The logged-out token is no longer sent, so log in again (plain) for the store view to show judy's rows.
+  await panels.jwt.root.getByLabel("Revocable: check a deny-list on every request").uncheck();
+  await panels.jwt.login("judy");
+  await panels.jwt.loggedInAs("Judy");
+  const column = page.getByTestId("store-jwt");
+  await expect(column).toContainText("DeniedToken");
+  // (The whole-store counts are shared for a second and the view polls every 5 s.)
+  await expect(column.getByTestId("store-jwt-denylist")).toBeVisible({ timeout: 10_000 });
+  await expect(column).toContainText("judy");
+  await expect(column).toContainText("deny-listed until the token's exp");
+});
+
+test("during the grace window the thief's replay button says why it waits", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.hybrid.login("heidi");
+  await panels.hybrid.loggedInAs("Heidi");
+  const chain = panels.hybrid.root.getByTestId("refresh-chain");
+  await expect(chain.getByTestId("replay-blocked")).toHaveText("steal a copy first");
+  await chain.getByRole("button", { name: "Steal a copy of the refresh token" }).click();
+  await expect(chain.getByTestId("replay-blocked")).toContainText("let the page rotate it first");
+  await panels.hybrid.root.getByRole("button", { name: "Refresh now" }).click();
+  await expect(chain.getByTestId("replay-blocked")).toContainText("grace window");
+  await expect(chain.getByRole("button", { name: "Replay the stolen (old) copy" })).toBeDisabled();
+  // The grace window is 2 s in e2e: then the button wakes up by itself.
+  await expect(chain.getByRole("button", { name: "Replay the stolen (old) copy" })).toBeEnabled({ timeout: 5_000 });
+  await expect(chain.getByTestId("replay-blocked")).toHaveCount(0);
+  await chain.getByRole("button", { name: "Replay the stolen (old) copy" }).click();
+  const entry = panels.hybrid.root.getByTestId("timeline-entry").filter({ hasText: "/api/hybrid/lab/replay" }).first();
+  await expect(entry.getByTestId("timeline-verdict")).toHaveText("refused");
+  await expect(entry.getByTestId("timeline-verdict-detail")).toContainText("refresh_reused");
+});

@@ -1,0 +1,22 @@
+/**
+ * One readable form for every date the app shows: the visitor's local time of day (with the
+ * date when it is not today), then how long ago or from now — "14:05:09 (3 minutes ago)".
+ */
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+export function relativeText(at: number, now: number): string {
+  const s = Math.round((at - now) / 1000);
+  const abs = Math.abs(s);
+  if (abs < 60) return relative.format(s, "second");
+  if (abs < 3600) return relative.format(Math.round(s / 60), "minute");
+  if (abs < 48 * 3600) return relative.format(Math.round(s / 3600), "hour");
+  return relative.format(Math.round(s / 86400), "day");
+}
+
+export function whenText(at: number, now: number, locale?: string): string {
+  const d = new Date(at);
+  const sameDay = new Date(now).toDateString() === d.toDateString();
+  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const day = sameDay ? "" : `${d.toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" })} `;
+  return `${day}${time} (${relativeText(at, now)})`;
+}
