@@ -9,12 +9,16 @@ import { defineConfig, devices } from "@playwright/test";
  *
  * Two servers run the same build: a private deployment (DEMO_PASSWORD set, the shared demo users)
  * that most specs use, and a public-mode one (no DEMO_PASSWORD, throwaway accounts only) on
- * E2E_PUBLIC_PORT for e2e/public.spec.ts. Playwright starts them in order and waits for each one's
- * url before starting the next, so the second starts once the first has built and answered.
+ * E2E_PUBLIC_PORT for e2e/public.spec.ts. A third is `npm run dev` on E2E_DEV_PORT, for
+ * e2e/dev.spec.ts: the development server the README starts. Playwright starts them in order and
+ * waits for each one's url before starting the next, so the second starts once the first has built
+ * and answered.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 process.env.E2E_PUBLIC_PORT ??= "3101";
 const PUBLIC_PORT = Number(process.env.E2E_PUBLIC_PORT);
+process.env.E2E_DEV_PORT ??= "3102";
+const DEV_PORT = Number(process.env.E2E_DEV_PORT);
 export const E2E_DEMO_PASSWORD = "e2e-demo-password";
 process.env.E2E_SESSION_SECRET ??= randomBytes(32).toString("base64url");
 process.env.E2E_JWT_PRIVATE_KEY ??= JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
@@ -88,6 +92,23 @@ export default defineConfig({
         E2E_SKIP_BUILD: "1",
         // Every e2e request comes from 127.0.0.1: room for all of public.spec.ts, retries included.
         DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR: "30",
+      },
+    },
+    {
+      // `npm run dev`, as the README starts it: what works in the production build must work here
+      // too (e2e/dev.spec.ts), at both of its addresses. Its own database file; this run's secrets.
+      command: "npm run dev",
+      url: `http://localhost:${DEV_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...common,
+        NODE_ENV: "development",
+        PORT: String(DEV_PORT),
+        DATABASE_URL: process.env.E2E_DEV_DATABASE_URL ?? "file:./data/e2e-dev.db",
+        DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       },
     },
   ],

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { GlossaryDefinitions } from "@/app/components/glossary-definitions";
 import { env } from "@/lib/env";
 import "./globals.css";
 
@@ -21,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="font-semibold tracking-tight">
               Login Lab
             </Link>
-            <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400">see how login really works</span>
+            <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">see how login really works</span>
             <Link href="/compare" className="hover:underline">
               compare
             </Link>
@@ -47,6 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <GlossaryDefinitions />
       </body>
     </html>
   );

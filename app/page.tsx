@@ -1,12 +1,9 @@
-import { ForgeLab } from "@/app/components/forge-lab";
-import { ReplayLab } from "@/app/components/replay-lab";
-import { StoreView } from "@/app/components/store-view";
+import { BelowTheFold } from "@/app/components/below-the-fold";
+import { SectionPlaceholder } from "@/app/components/section-placeholder";
+import { StartHere } from "@/app/components/start-here";
 import { HybridPanel } from "@/app/hybrid/hybrid-panel";
-import { HybridReplay } from "@/app/hybrid/hybrid-replay";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
-import { JwtReplay } from "@/app/jwt/jwt-replay";
 import { SessionPanel } from "@/app/session/session-panel";
-import { SessionReplay } from "@/app/session/session-replay";
 import { cookies } from "next/headers";
 import { jwtCookie, REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
 import { safeNext, verifyJwtCookie, verifySession } from "@/lib/dal";
@@ -38,6 +35,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           panels tell you where to look.
         </p>
       </div>
+      <StartHere />
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <SessionPanel
           initial={session.ok ? { user: session.user, session: session.session } : null}
@@ -67,13 +65,16 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           graceSeconds={env().REFRESH_GRACE_SECONDS}
         />
       </div>
-      <ReplayLab>
-        <SessionReplay />
-        <JwtReplay />
-        <HybridReplay />
-      </ReplayLab>
-      <ForgeLab />
-      <StoreView />
+      {/* The replay lab, the forged-credentials lab and the store view: loaded once the page is interactive. */}
+      <BelowTheFold
+        placeholder={
+          <>
+            <SectionPlaceholder id="replay-lab" headingId="replay-title" title="Replay after logout" minHeight="min-h-72" />
+            <SectionPlaceholder headingId="forge-title" title="Forged credentials" minHeight="min-h-40" />
+            <SectionPlaceholder headingId="store-title" title="What the server stores" minHeight="min-h-68" />
+          </>
+        }
+      />
     </div>
   );
 }

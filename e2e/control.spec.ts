@@ -1,9 +1,10 @@
 import type { Browser } from "@playwright/test";
-import { DEMO_PASSWORD, expect, LoginPanel, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, LoginPanel, openAllSections, test } from "./fixtures";
 
 /** A separate browser (its own cookie jar) logged in with Session mode: one "device". */
 async function device(browser: Browser, username: string) {
   const context = await browser.newContext();
+  await openAllSections(context);
   const page = await context.newPage();
   await page.goto("/");
   const panel = new LoginPanel(page, "session");

@@ -58,7 +58,37 @@ export async function storedAccount(page: Page): Promise<StoredAccount | null> {
   return raw ? (JSON.parse(raw) as StoredAccount) : null;
 }
 
-export const test = base.extend<{ panels: Record<Mode, LoginPanel> }>({
+/** Every collapsible section of the panels (app/components/section.tsx): closed by default. */
+export const SECTIONS = [
+  "session-anatomy",
+  "session-devices",
+  "session-timeline",
+  "jwt-token",
+  "jwt-transports",
+  "jwt-timeline",
+  "hybrid-token",
+  "hybrid-chain",
+  "hybrid-devices",
+  "hybrid-timeline",
+];
+
+/**
+ * `openSections` (default true): the browser starts with every section open, as a visitor who
+ * opened them all — most specs drive what is inside. Specs about the first screen turn it off.
+ */
+/** Opens every section in a browser context the test made itself (the `page` fixture does this on its own). */
+export async function openAllSections(context: import("@playwright/test").BrowserContext) {
+  await context.addInitScript((ids) => {
+    if (!localStorage.getItem("loginlab.sections")) localStorage.setItem("loginlab.sections", JSON.stringify(Object.fromEntries(ids.map((id) => [id, true]))));
+  }, SECTIONS);
+}
+
+export const test = base.extend<{ panels: Record<Mode, LoginPanel>; openSections: boolean }>({
+  openSections: [true, { option: true }],
+  page: async ({ page, openSections }, use) => {
+    if (openSections) await openAllSections(page.context());
+    await use(page);
+  },
   panels: async ({ page }, use) => {
     await use({ session: new LoginPanel(page, "session"), jwt: new LoginPanel(page, "jwt"), hybrid: new LoginPanel(page, "hybrid") });
   },

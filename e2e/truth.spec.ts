@@ -122,3 +122,76 @@ test("during the grace window the thief's replay button says why it waits", asyn
   await expect(entry.getByTestId("timeline-verdict")).toHaveText("refused");
   await expect(entry.getByTestId("timeline-verdict-detail")).toContainText("refresh_reused");
 });
+
+test.describe("a newcomer can follow it", () => {
+  test.use({ openSections: false });
+
+  test("logged in, each panel's first screen answers who, what the browser holds and what the server received; the rest is one click away and remembered", async ({ page, panels }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/");
+    for (const [mode, name] of [["session", "Grace"], ["jwt", "Grace"], ["hybrid", "Grace"]] as const) {
+      await panels[mode].login("grace");
+      await panels[mode].loggedInAs(name);
+    }
+    for (const mode of ["session", "jwt", "hybrid"] as const) {
+      const root = panels[mode].root;
+      await expect(root.getByText("Logged in as")).toBeVisible();
+      await expect(root.getByRole("heading", { name: "What your browser holds" })).toBeVisible();
+      await expect(root.getByRole("heading", { name: "The server received" })).toBeVisible();
+      // Everything else is closed: one click away.
+      for (const details of await root.locator("details").all()) await expect(details).not.toHaveAttribute("open", "");
+    }
+    const heights = await page.locator('[data-testid^="panel-"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+    test.info().annotations.push({ type: "panel heights at 1440 px, logged in", description: heights.join(", ") });
+    // Body text is at least 14 px.
+    const small = await page.locator('[data-testid^="panel-"] p').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length && parseFloat(getComputedStyle(p).fontSize) < 14).map((p) => p.textContent?.slice(0, 40)));
+    expect(small).toEqual([]);
+
+    // Opened once, a section stays open after a reload.
+    await panels.session.root.getByText("Your devices (sessions)").click();
+    await expect(panels.session.root.getByTestId("session-devices")).toBeVisible();
+    await page.reload();
+    await panels.session.loggedInAs("Grace");
+    await expect(panels.session.root.getByTestId("session-devices")).toBeVisible();
+    await expect(panels.jwt.root.getByTestId("section-jwt-token")).not.toHaveAttribute("open", "");
+  });
+
+  test("every term has its one-line explanation, on hover and on keyboard focus", async ({ page, panels }) => {
+    await page.goto("/");
+    await panels.jwt.login("grace");
+    await panels.jwt.loggedInAs("Grace");
+    await panels.hybrid.login("grace");
+    await panels.hybrid.loggedInAs("Grace");
+    await panels.session.login("grace");
+    await panels.session.loggedInAs("Grace");
+    await panels.jwt.root.getByText("The token, decoded").click();
+    await panels.hybrid.root.getByText("Refresh tokens: the chain").click();
+    await panels.jwt.root.getByText("localStorage or cookie: what changes").click();
+    const terms = ["HttpOnly", "SameSite", "Secure", "__Host-", "seal", "jti", "aud", "iss", "kid", "typ", "JWKS", "refresh family", "rotation", "grace window", "deny-list"];
+    for (const term of terms) {
+      const el = page.locator(`[data-term="${term}"]`).first();
+      await expect(el, term).toBeAttached();
+      // A screen reader reads the explanation as the term's description.
+      const described = await el.evaluate((e) => document.getElementById(e.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
+      expect(described.length, term).toBeGreaterThan(20);
+    }
+    const seal = page.locator('[data-term="seal"]').first();
+    await seal.focus();
+    await expect(page.getByTestId("term-tooltip")).toContainText("seal:");
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("term-tooltip")).toHaveCount(0);
+    await page.locator('[data-term="HttpOnly"]').first().hover();
+    await expect(page.getByTestId("term-tooltip")).toContainText("page script cannot read the cookie");
+  });
+
+  test("a first visit gets four numbered steps; dismissed, they stay dismissed", async ({ page }) => {
+    await page.goto("/");
+    const steps = page.getByTestId("start-here");
+    await expect(steps.getByRole("listitem")).toHaveCount(4);
+    await page.getByRole("button", { name: "Got it — hide these steps" }).click();
+    await expect(steps).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Show the first steps again" })).toBeVisible();
+    await expect(steps).toHaveCount(0);
+  });
+});

@@ -8,13 +8,19 @@
  * latency, and the in-process auth time the server itself recorded (the Server-Timing `auth`
  * figure, read back from /api/metrics). Numbers are printed, never asserted.
  *
- * --short: a 1-second warm-up and one 2-second round per mode (what CI runs, so the script cannot rot).
+ * Then, on the same server, how light the home page is to load (scripts/page-weight.ts, also
+ * `npm run weight`): the first-load JavaScript of `/` in KB gzip and its Largest Contentful Paint in
+ * Chromium, median of 5 loads.
+ *
+ * --short: a 1-second warm-up and one 2-second round per mode, one LCP load (what CI runs, so the
+ * script cannot rot).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
+import { weigh } from "./page-weight";
 
 const short = process.argv.includes("--short");
 const ROUNDS = short ? 1 : 5;
@@ -180,6 +186,8 @@ async function main() {
     );
     console.log(`Without remembering: iron-session unsealData ${hot.unseal.toFixed(0)} µs, jose EdDSA jwtVerify ${hot.eddsa.toFixed(0)} µs per call.`);
     console.log("Targets: ÷ baseline ≥ 0.95 for every mode; in-process verification ≤ 20 µs (session), ≤ 50 µs (JWT). Printed, not asserted.");
+
+    await weigh(BASE, { samples: short ? 1 : 5 });
   } finally {
     server.kill();
   }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const minutes = (s: number) => (s % 60 === 0 ? `${s / 60} min` : `${s} s`);
 
 type Demo = { href: string; label: string };
-const link = "text-xs whitespace-nowrap text-zinc-500 underline";
+const link = "text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400 underline";
 
 /** A measured or stated cell, with a link to where the app demonstrates it (`see` for more than one place). */
 function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; children: ReactNode; testid?: string }) {
@@ -24,7 +24,7 @@ function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; ch
         </Link>
       ) : null}
       {see ? (
-        <span className="text-xs whitespace-nowrap text-zinc-500">
+        <span className="text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
           see{" "}
           {see.map((d, i) => (
             <span key={d.href}>
@@ -42,7 +42,7 @@ function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; ch
 
 function Verdict({ children, contradicts }: { children: ReactNode; contradicts?: boolean }) {
   return (
-    <td className={`border-t border-zinc-200 px-3 py-2 align-top text-xs dark:border-zinc-800 ${contradicts ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
+    <td className={`border-t border-zinc-200 px-3 py-2 align-top text-sm dark:border-zinc-800 ${contradicts ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
       {contradicts ? <strong className="text-red-700 dark:text-red-400">Our numbers disagree. </strong> : null}
       {children}
     </td>
@@ -79,7 +79,7 @@ export default async function ComparePage() {
               {head("session")}
               {head("jwt")}
               {head("hybrid")}
-              <th scope="col" className="px-3 py-2 text-left text-zinc-500">The post says · what we see</th>
+              <th scope="col" className="px-3 py-2 text-left text-zinc-600 dark:text-zinc-400">The post says · what we see</th>
             </tr>
           </thead>
           <tbody>

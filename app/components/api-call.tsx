@@ -25,7 +25,7 @@ export function ApiCall({ label, call, buttonClass }: { label: string; call: () 
         {busy ? "Calling…" : label}
       </button>
       {result ? (
-        <div data-testid="api-result" className="rounded-md border border-zinc-200 text-xs dark:border-zinc-800">
+        <div data-testid="api-result" className="rounded-md border border-zinc-200 text-sm dark:border-zinc-800">
           <div className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800">
             <span
               data-testid="api-status"
@@ -33,11 +33,11 @@ export function ApiCall({ label, call, buttonClass }: { label: string; call: () 
             >
               {result.status}
             </span>
-            <span className="text-zinc-500">{result.ms} ms</span>
+            <span className="text-zinc-600 dark:text-zinc-400">{result.ms} ms</span>
             <span className={`ml-auto h-2 w-2 rounded-full ${buttonClass}`} aria-hidden />
           </div>
           {result.wwwAuthenticate ? <p className="px-2 pt-1 font-mono break-all text-zinc-600 dark:text-zinc-400">WWW-Authenticate: {result.wwwAuthenticate}</p> : null}
-          <pre className="max-h-48 overflow-auto p-2 font-mono">{JSON.stringify(result.body, null, 2)}</pre>
+          <pre className="p-2 font-mono break-all whitespace-pre-wrap">{JSON.stringify(result.body, null, 2)}</pre>
         </div>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export const SMALL_BUTTON = "rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+export const SMALL_BUTTON = "rounded border border-zinc-300 px-2 py-0.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /**
  * One logged-in device in a mode's devices list — a session (app/session) or a refresh-token
@@ -12,7 +12,7 @@ export function DeviceRow({ name, current, badgeClass, detail, onRevoke }: { nam
       <span className="min-w-0 flex-1">
         <span className="font-medium">{name}</span>
         {current ? <span className={`ml-1 rounded px-1 ${badgeClass}`}>this device</span> : null}
-        <span className="block text-zinc-500">{detail}</span>
+        <span className="block text-zinc-600 dark:text-zinc-400">{detail}</span>
       </span>
       {current ? null : (
         <button type="button" className={SMALL_BUTTON} onClick={onRevoke}>

@@ -48,7 +48,7 @@ export function ForgeLab() {
     put(kind, { label, status: b.status ?? r.status, code: b.error ?? errorCode(r) });
   };
 
-  const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
   return (
     <section aria-labelledby="forge-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <header>
@@ -71,7 +71,7 @@ export function ForgeLab() {
           </button>
         ))}
       </div>
-      {note ? <p className="text-sm text-zinc-500">{note}</p> : null}
+      {note ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{note}</p> : null}
       {Object.keys(rows).length ? (
         <ul data-testid="forge-results" className="grid grid-cols-1 gap-1 font-mono text-xs sm:grid-cols-2">
           {Object.entries(rows).map(([kind, r]) => (

@@ -1,5 +1,6 @@
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { CopyButton } from "./copy-button";
+import { Term } from "./term";
 
 /** The colours of a JWT's parts, the same everywhere. */
 const JWT_COLORS = {
@@ -15,21 +16,25 @@ export function JwtView({ token, showPayload = true }: { token: string; showPayl
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-start gap-2">
-        <code data-testid="jwt-raw" className="max-h-28 min-w-0 flex-1 overflow-auto font-mono text-xs leading-relaxed break-all">
+        <code data-testid="jwt-raw" className="min-w-0 flex-1 font-mono text-xs leading-relaxed break-all">
           <span className={JWT_COLORS.header}>{parts.raw[0]}</span>.<span className={JWT_COLORS.payload}>{parts.raw[1]}</span>.
           <span className={JWT_COLORS.signature}>{parts.raw[2]}</span>
         </code>
         <CopyButton value={token} />
       </div>
       {showPayload ? (
-        <div className="grid gap-1 text-xs">
+        <div className="grid gap-1 text-sm">
           <p className="text-zinc-600 dark:text-zinc-400">
             Decoded with no key at all: a signed JWT is <strong>readable by anyone</strong>, it is not encrypted.
           </p>
-          <pre className={`overflow-auto rounded bg-white p-2 font-mono dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
-          <pre className={`max-h-40 overflow-auto rounded bg-white p-2 font-mono dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
+          <pre className={`rounded bg-white p-2 font-mono break-all whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
+          <pre className={`rounded bg-white p-2 font-mono break-all whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
             {JSON.stringify(parts.payload, null, 1)}
           </pre>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            What the fields say: <Term name="iss" /> · <Term name="aud" /> · <Term name="jti" /> · <Term name="kid" /> · <Term name="typ" /> — and anyone
+            can check the signature with the public key in the <Term name="JWKS" />.
+          </p>
         </div>
       ) : null}
     </div>

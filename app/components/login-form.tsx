@@ -70,7 +70,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           aria-invalid={Boolean(error?.fieldErrors?.username)}
           className={`${input} ${m.accent.ring}`}
         />
-        {error?.fieldErrors?.username ? <p className="text-xs text-red-600 dark:text-red-400">{error.fieldErrors.username.join(" ")}</p> : null}
+        {error?.fieldErrors?.username ? <p className="text-sm text-red-600 dark:text-red-400">{error.fieldErrors.username.join(" ")}</p> : null}
       </div>
       <div className="grid gap-1">
         <label htmlFor={ids.pass} className="text-sm font-medium">
@@ -86,7 +86,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           aria-invalid={Boolean(error?.fieldErrors?.password)}
           className={`${input} ${m.accent.ring}`}
         />
-        {error?.fieldErrors?.password ? <p className="text-xs text-red-600 dark:text-red-400">{error.fieldErrors.password.join(" ")}</p> : null}
+        {error?.fieldErrors?.password ? <p className="text-sm text-red-600 dark:text-red-400">{error.fieldErrors.password.join(" ")}</p> : null}
       </div>
       {option ? (
         <label className="flex items-center gap-2 text-sm">
@@ -95,7 +95,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         </label>
       ) : null}
       {demoPassword ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
           <code className="font-mono" data-testid="demo-password">
             {demoPassword}

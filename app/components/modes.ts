@@ -23,7 +23,7 @@ export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar
       text: "text-amber-700 dark:text-amber-300",
       soft: "bg-amber-50 dark:bg-amber-950/40",
       ring: "focus-visible:outline-amber-600",
-      button: "bg-amber-600 hover:bg-amber-700 text-white",
+      button: "bg-amber-700 hover:bg-amber-800 text-white",
     },
   },
   hybrid: {
@@ -34,7 +34,7 @@ export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar
       text: "text-emerald-700 dark:text-emerald-300",
       soft: "bg-emerald-50 dark:bg-emerald-950/40",
       ring: "focus-visible:outline-emerald-600",
-      button: "bg-emerald-600 hover:bg-emerald-700 text-white",
+      button: "bg-emerald-700 hover:bg-emerald-800 text-white",
     },
   },
 };

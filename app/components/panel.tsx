@@ -26,9 +26,9 @@ export function Panel({ mode, subtitle, status, children }: { mode: Mode; subtit
           <div className="flex items-baseline gap-2">
             <h2 id={`${mode}-title`} className={`text-lg font-semibold ${m.accent.text}`}>
               {m.title}
-              {subtitle ? <span className="ml-2 text-sm font-normal text-zinc-500 dark:text-zinc-400">{subtitle}</span> : null}
+              {subtitle ? <span className="ml-2 text-sm font-normal text-zinc-600 dark:text-zinc-400">{subtitle}</span> : null}
             </h2>
-            <span role="status" data-testid={`${mode}-badge`} className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status.tone]}`}>
+            <span role="status" data-testid={`${mode}-badge`} className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${TONES[status.tone]}`}>
               {status.label}
             </span>
           </div>
@@ -48,7 +48,7 @@ export function Box({ title, children, tone = "plain" }: { title: string; childr
       : "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950/40";
   return (
     <div className={`rounded-lg border p-3 text-sm ${toneClass}`}>
-      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{title}</h3>
+      <h3 className="mb-1.5 text-sm font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{title}</h3>
       {children}
     </div>
   );

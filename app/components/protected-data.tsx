@@ -8,9 +8,9 @@ export function ProtectedData({ mode, user, proof }: { mode: Mode; user: { id: s
     <div data-testid="protected-data" className="flex flex-col gap-4">
       <h1 className={`text-2xl font-semibold ${m.accent.text}`}>Welcome, {user.displayName}</h1>
       <dl className="grid max-w-xl grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-zinc-500">username</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">username</dt>
         <dd className="font-mono">{user.username}</dd>
-        <dt className="text-zinc-500">user id</dt>
+        <dt className="text-zinc-600 dark:text-zinc-400">user id</dt>
         <dd className="font-mono">{user.id}</dd>
       </dl>
       <div className={`rounded-lg p-4 text-sm ${m.accent.soft}`}>{proof}</div>

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 import { callApi, errorCode } from "@/lib/client/api";
+export { captureCookie } from "@/lib/client/capture";
 import { expOf } from "@/lib/client/jwt-parts";
 import { Countdown } from "./countdown";
 import { When } from "./when";
@@ -23,16 +24,7 @@ type Steps<C> = {
 };
 
 const json = { "content-type": "application/json" };
-const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
-
-/** Where each mode's cookie can be captured: a route the cookie's Path sends it to. */
-const CAPTURE = { session: "/api/session/lab/capture", jwt: "/api/jwt/lab/capture", hybrid: "/api/hybrid/refresh/lab/capture" } as const;
-
-/** A sealed copy of the mode's HttpOnly cookie: the server seals it again, so script never holds the cookie itself. */
-export async function captureCookie(mode: "session" | "hybrid" | "jwt"): Promise<string | null> {
-  const r = await callApi(CAPTURE[mode], { method: "POST" }, mode, "replay lab: capture");
-  return r.status === 200 ? (r.body as { capture: string }).capture : null;
-}
+const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** Presents a captured cookie; the server answers only whether it was accepted, and why not. */
 export async function replayCookie(mode: "session" | "hybrid" | "jwt", capture: string, what: string, after: () => number): Promise<Attempt> {
@@ -58,7 +50,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
   const firstRefusal = attempts.find((a) => !a.accepted && a.what !== "access token");
   const usableUntil = attempts.find((a) => a.accepted && a.exp)?.exp;
   return (
-    <div data-testid={`replay-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-xs dark:border-zinc-800">
+    <div data-testid={`replay-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <h3 className={`text-sm font-semibold ${m.accent.text}`}>{m.title}</h3>
       <p className="text-zinc-600 dark:text-zinc-400">{expect}</p>
       <div className="flex flex-wrap gap-2">
@@ -100,7 +92,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
           3 · Replay again
         </button>
       </div>
-      {note ? <p className="text-zinc-500">{note}</p> : null}
+      {note ? <p className="text-zinc-600 dark:text-zinc-400">{note}</p> : null}
       {attempts.length ? (
         <ul data-testid={`replay-results-${mode}`} className="flex flex-col gap-0.5 font-mono">
           {attempts.map((a, i) => (

@@ -15,9 +15,9 @@ type Wire = Jsonify<View>;
 
 const STATE_CLASS: Record<string, string> = {
   active: "text-green-700 dark:text-green-400",
-  used: "text-zinc-500",
+  used: "text-zinc-600 dark:text-zinc-400",
   revoked: "text-red-700 dark:text-red-400",
-  expired: "text-zinc-400",
+  expired: "text-zinc-600 dark:text-zinc-400",
 };
 
 /** One mode's store; `instead` replaces the list of rows for a mode that keeps none per login. */
@@ -27,15 +27,15 @@ function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mo
     <div data-testid={`store-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex items-baseline gap-2">
         <h3 className={`font-semibold ${m.accent.text}`}>{m.title}</h3>
-        <span className="font-mono text-xs text-zinc-500">{store.table ?? "no table"}</span>
+        <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{store.table ?? "no table"}</span>
       </div>
       <p className="text-sm">
         <strong data-testid={`store-${mode}-rows`}>{store.rows}</strong> {store.rows === 1 ? "row" : "rows"} ·{" "}
         <strong data-testid={`store-${mode}-bytes`}>{store.bytes.toLocaleString("en")}</strong> B
-        {store.rows ? <span className="text-zinc-500"> (≈{store.bytesPerRow} B a row)</span> : null}
+        {store.rows ? <span className="text-zinc-600 dark:text-zinc-400"> (≈{store.bytesPerRow} B a row)</span> : null}
       </p>
       {instead ? (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">{instead}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{instead}</p>
       ) : (
         <ul className="flex flex-col gap-0.5 font-mono text-[11px]">
           {store.latest.map((r) => (
@@ -115,11 +115,11 @@ export function StoreView() {
                 setNote(r.status === 200 ? `${(r.body as { created: number }).created} sessions created for you.` : "Log in with Session first: the new devices are yours.");
                 await load();
               }}
-              className="self-start rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              className="self-start rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
               Log in 10 more devices
             </button>
-            {note ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{note} Each login is one more row the server keeps until it expires or is revoked.</p> : null}
+            {note ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{note} Each login is one more row the server keeps until it expires or is revoked.</p> : null}
           </Column>
           <Column
             mode="jwt"
@@ -131,7 +131,7 @@ export function StoreView() {
             }
           >
             {view.jwt.rows > 0 ? (
-              <p data-testid="store-jwt-denylist" className="text-xs text-zinc-600 dark:text-zinc-400">
+              <p data-testid="store-jwt-denylist" className="text-sm text-zinc-600 dark:text-zinc-400">
                 The deny-list of the revocable option: a logged-out revocable token&apos;s jti, kept until its exp. No row per login — but state is back,
                 and every request with a revocable token looks here.
               </p>
@@ -140,7 +140,7 @@ export function StoreView() {
           <Column mode="hybrid" store={view.hybrid} />
         </div>
       ) : (
-        <p className="text-sm text-zinc-500">Loading…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
       )}
     </section>
   );

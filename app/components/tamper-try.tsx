@@ -17,7 +17,7 @@ function alterOneCharacter(token: string): { token: string; at: number; from: st
 export function TamperTry({ token, mode }: { token: string; mode: Exclude<Mode, "session"> }) {
   const [result, setResult] = useState<{ change: ReturnType<typeof alterOneCharacter>; api: ApiResult } | null>(null);
   return (
-    <div className="flex flex-col gap-1 text-xs">
+    <div className="flex flex-col gap-1 text-sm">
       <button
         type="button"
         onClick={async () => {

@@ -36,7 +36,7 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
   };
 
   return (
-    <div data-testid={`throwaway-${mode}`} className="flex flex-col gap-2 rounded-md border border-dashed border-zinc-300 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
+    <div data-testid={`throwaway-${mode}`} className="flex flex-col gap-2 rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
       {account ? (
         <p data-testid="throwaway-account">
           Your throwaway account <code className="font-mono text-zinc-900 dark:text-zinc-100">{account.username}</code>, deleted at{" "}

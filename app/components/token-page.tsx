@@ -19,7 +19,7 @@ type Body = { user?: { id: string; username: string; displayName: string }; clai
 export function TokenPage({ mode, state, explain, guard }: { mode: Mode; state: TokenPageState; explain: ReactNode; guard: ReactNode }) {
   const m = MODES[mode];
   const guardNote = (
-    <p data-testid="guard-note" className="max-w-2xl text-xs text-zinc-600 dark:text-zinc-400">
+    <p data-testid="guard-note" className="max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">
       {guard}
     </p>
   );
@@ -27,7 +27,7 @@ export function TokenPage({ mode, state, explain, guard }: { mode: Mode; state: 
   if (state.phase === "loading")
     return (
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-zinc-500">Checking your token with GET /api/{mode}/mypage…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Checking your token with GET /api/{mode}/mypage…</p>
         {guardNote}
       </div>
     );
@@ -63,7 +63,7 @@ export function TokenPage({ mode, state, explain, guard }: { mode: Mode; state: 
             <code className="font-mono">GET /api/{mode}/mypage</code>. The server checked the signature and claims — no store lookup — and
             answered with your data.
           </p>
-          <p className="mt-2 text-xs">
+          <p className="mt-2 text-sm">
             token id <code className="font-mono">{body.claims?.jti}</code> · audience <code className="font-mono">{body.claims?.aud}</code> · expires{" "}
             {body.claims ? <When at={body.claims.exp * 1000} /> : "?"}
           </p>

@@ -20,9 +20,9 @@ export function HybridDevices() {
   useEffect(() => void load(), [load, activity]);
   if (!devices) return null;
   return (
-    <div data-testid="hybrid-devices" className="flex flex-col gap-1.5 text-xs">
+    <div data-testid="hybrid-devices" className="flex flex-col gap-1.5 text-sm">
       <h3 className="font-semibold">Your devices: {devices.length} refresh-token {devices.length === 1 ? "family" : "families"}</h3>
-      <ul className="flex max-h-40 flex-col gap-1 overflow-auto">
+      <ul tabIndex={0} aria-label="devices logged in with Hybrid" className="flex max-h-40 flex-col gap-1 overflow-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
         {devices.map((d) => (
           <DeviceRow
             key={d.familyId}

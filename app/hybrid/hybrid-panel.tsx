@@ -1,25 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { lazy, Suspense, useActionState, useEffect } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
-import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { ReturnedBecause } from "@/app/components/returned-because";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
-import { TamperTry } from "@/app/components/tamper-try";
+import { Section } from "@/app/components/section";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
-import { knownAuthError } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
-import { HybridDevices } from "./hybrid-devices";
-import { RefreshChain } from "./refresh-chain";
+// Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
+// Shown only to a visitor sent back from a /mypage.
+const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
+const HybridDevices = lazy(() => import("./hybrid-devices").then((m) => ({ default: m.HybridDevices })));
+const RefreshChain = lazy(() => import("./refresh-chain").then((m) => ({ default: m.RefreshChain })));
+const TamperTry = lazy(() => import("@/app/components/tamper-try").then((m) => ({ default: m.TamperTry })));
+const JwtView = lazy(() => import("@/app/components/jwt-view").then((m) => ({ default: m.JwtView })));
 
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("hybrid", loginHybrid);
@@ -66,7 +68,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
   return (
     <Panel mode="hybrid" subtitle="JWT + refresh" status={status}>
       {hybrid.status === "unknown" || hybrid.status === "refreshing" ? (
-        <p className="text-sm text-zinc-500" data-testid="hybrid-status">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="hybrid-status">
           Asking POST /api/hybrid/refresh for an access token (the refresh cookie goes along by itself)…
         </p>
       ) : hybrid.status === "in" && parts ? (
@@ -75,7 +77,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
             Logged in as <strong>{String(parts.payload.name)}</strong> (<code className="font-mono">{String(parts.payload.preferred_username)}</code>) ·
             access token <Countdown until={hybrid.exp * 1000} />
           </p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">When it runs out, the page quietly trades the refresh cookie for a new one.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">When it runs out, the page quietly trades the refresh cookie for a new one.</p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="hybrid" />
             <button
@@ -93,20 +95,16 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
               Log out
             </button>
           </div>
-          <JwtView token={hybrid.accessToken} showPayload={false} />
-          <TamperTry token={hybrid.accessToken} mode="hybrid" />
-          <RefreshChain graceSeconds={graceSeconds} />
-          <HybridDevices />
         </>
       ) : (
         <>
           {outReason ? (
             <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
-              Refresh refused: {hybrid.status === "out" && hybrid.message ? hybrid.message : (knownAuthError(outReason)?.message ?? outReason)}{" "}
-              <span className="font-mono text-xs">({outReason})</span>
+              Refresh refused: {hybrid.status === "out" && hybrid.message ? `${hybrid.message} ` : null}
+              <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{outReason}</code>
             </p>
           ) : null}
-          {reason && next ? <ReturnedBecause mode="hybrid" reason={reason} next={next} by={null} /> : null}
+          {reason && next ? <Suspense fallback={null}><ReturnedBecause mode="hybrid" reason={reason} next={next} by={null} /></Suspense> : null}
           <LoginForm mode="hybrid" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}
@@ -129,10 +127,24 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
             </span>
           }
         />
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Devtools → Application → Cookies shows the refresh cookie and its Path; the access token is nowhere in storage.
         </p>
       </Box>
+      {hybrid.status === "in" ? (
+        <>
+          <Section id="hybrid-token" title="The access token — and tampered with">
+            <JwtView token={hybrid.accessToken} showPayload={false} />
+            <TamperTry token={hybrid.accessToken} mode="hybrid" />
+          </Section>
+          <Section id="hybrid-chain" title="Refresh tokens: the chain, and a stolen copy">
+            <RefreshChain graceSeconds={graceSeconds} />
+          </Section>
+          <Section id="hybrid-devices" title="Your devices (refresh-token families)">
+            <HybridDevices />
+          </Section>
+        </>
+      ) : null}
       <Timeline mode="hybrid" />
     </Panel>
   );

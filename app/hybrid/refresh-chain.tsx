@@ -9,10 +9,11 @@ import { refreshHybrid } from "@/lib/client/hybrid-store";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 import { When } from "@/app/components/when";
+import { Term } from "@/app/components/term";
 
 type Link = Jsonify<ChainLink>;
 
-const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /**
  * The refresh-token chain of this browser's family, and the reuse lab (G3): steal a copy of the
@@ -47,9 +48,13 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
   useEffect(() => void load(), [load, activity]);
 
   return (
-    <div data-testid="refresh-chain" className="flex flex-col gap-2 text-xs">
+    <div data-testid="refresh-chain" className="flex flex-col gap-2 text-sm">
       <h3 className="font-semibold">This login&apos;s refresh tokens ({links.length})</h3>
-      <ol className="flex max-h-40 flex-col gap-0.5 overflow-auto font-mono">
+      <p className="text-zinc-600 dark:text-zinc-400">
+        One <Term name="refresh family" />, grown by <Term name="rotation" /> at every refresh; a replay of the newest used token within the{" "}
+        <Term name="grace window" /> gets the same child back.
+      </p>
+      <ol tabIndex={0} aria-label="refresh tokens of this login" className="flex max-h-40 flex-col gap-0.5 overflow-auto font-mono focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
         {familyTree(links).map(({ link: l, depth, marker }) => (
           <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
             {marker} {l.id} {l.current ? "← the cookie now" : ""}

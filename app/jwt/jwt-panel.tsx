@@ -1,22 +1,19 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { lazy, Suspense, useActionState, useEffect, useState } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { Countdown } from "@/app/components/countdown";
-import { JwtView } from "@/app/components/jwt-view";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
-import { captureCookie } from "@/app/components/replay-lab";
-import { ReturnedBecause } from "@/app/components/returned-because";
-import { TamperTry } from "@/app/components/tamper-try";
+import { Section } from "@/app/components/section";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import type { AccessClaims } from "@/lib/auth/access-token";
 import { callApi } from "@/lib/client/api";
+import { captureCookie } from "@/lib/client/capture";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
 import { clearRefusal, useRefusal } from "@/lib/client/refusals";
@@ -24,6 +21,15 @@ import { record, recordAction } from "@/lib/client/timeline";
 import { JWT_TRANSPORT_COOKIE, type JwtTransport } from "@/lib/jwt-transport";
 import type { RefusedBy } from "@/lib/login-panel";
 import { loginJwt } from "./actions";
+import type { Forgotten } from "./after-logout";
+// Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
+// Shown only to a visitor sent back from a /mypage.
+const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
+const TamperTry = lazy(() => import("@/app/components/tamper-try").then((m) => ({ default: m.TamperTry })));
+const JwtView = lazy(() => import("@/app/components/jwt-view").then((m) => ({ default: m.JwtView })));
+const TransportDifferences = lazy(() => import("./transport-differences").then((m) => ({ default: m.TransportDifferences })));
+// Shown only after a logout.
+const AfterLogout = lazy(() => import("./after-logout").then((m) => ({ default: m.AfterLogout })));
 
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("jwt", loginJwt);
@@ -43,8 +49,6 @@ type Props = {
   cookieName: string;
 };
 
-/** After logout: what the page forgot, and whether anything on the server changed. */
-type Forgotten = { transport: "bearer"; token: string; exp: number; denied: boolean } | { transport: "cookie"; capture: string | null; exp: number; denied: boolean };
 
 const bearer = (): HeadersInit => {
   const token = readStoredJwt();
@@ -127,7 +131,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
     <Panel mode="jwt" subtitle="jose, EdDSA" status={status}>
       <TransportChoice transport={transport} choose={choose} />
       {transport === "bearer" && token === undefined ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">Reading localStorage…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Reading localStorage…</p>
       ) : claims ? (
         <>
           <p className="text-sm" data-testid="jwt-status">
@@ -140,7 +144,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
               <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{expired ? (transport === "cookie" ? "jwt_cookie_expired" : "token_expired") : refusal?.code}</code>
             </p>
           ) : null}
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Who you are is read from the token itself: the server stored nothing at login
             {transport === "cookie" ? ", and checks the cookie with no store lookup (see the timeline: 0 store queries; the store view lists no row)." : "."}
           </p>
@@ -150,26 +154,15 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
               Log out
             </button>
           </div>
-          {transport === "bearer" && token ? (
-            <>
-              <JwtView token={token} />
-              <TamperTry token={token} mode="jwt" />
-            </>
-          ) : (
-            <details className="text-xs" data-testid="jwt-cookie-claims">
-              <summary className="cursor-pointer">The token&apos;s claims, as the server told this page at login</summary>
-              <pre className="mt-1 overflow-auto rounded bg-zinc-100 p-2 font-mono dark:bg-zinc-950">{JSON.stringify(claims, null, 2)}</pre>
-              <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-                The token itself never reached this page. To tamper with it, edit the cookie&apos;s value in devtools → Application → Cookies, then call
-                the API: the guard refuses it (<code className="font-mono">jwt_cookie_invalid</code>).
-              </p>
-            </details>
-          )}
         </>
       ) : (
         <>
-          {forgotten ? <AfterLogout forgotten={forgotten} /> : null}
-          {reason && !forgotten ? <ReturnedBecause mode="jwt" reason={reason} next={next} by={by} /> : null}
+          {forgotten ? (
+            <Suspense fallback={null}>
+              <AfterLogout forgotten={forgotten} />
+            </Suspense>
+          ) : null}
+          {reason && !forgotten ? <Suspense fallback={null}><ReturnedBecause mode="jwt" reason={reason} next={next} by={by} /></Suspense> : null}
           <LoginForm
             mode="jwt"
             formAction={formAction}
@@ -218,7 +211,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
             )
           }
         />
-        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           {transport === "cookie" ? (
             <>Devtools → Application → Cookies lists it with its HttpOnly and SameSite flags; document.cookie above never shows it.</>
           ) : (
@@ -229,7 +222,27 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
           )}
         </p>
       </Box>
-      <TransportDifferences transport={transport} />
+      {claims ? (
+        transport === "bearer" && token ? (
+          <Section id="jwt-token" title="The token, decoded — and tampered with">
+            <JwtView token={token} />
+            <TamperTry token={token} mode="jwt" />
+          </Section>
+        ) : (
+          <Section id="jwt-token" title="The token's claims, as the server told this page at login">
+            <div data-testid="jwt-cookie-claims" className="flex flex-col gap-1">
+              <pre className="rounded bg-zinc-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-950">{JSON.stringify(claims, null, 2)}</pre>
+              <p className="text-zinc-600 dark:text-zinc-400">
+                The token itself never reached this page. To tamper with it, edit the cookie&apos;s value in devtools → Application → Cookies, then call
+                the API: the guard refuses it <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">jwt_cookie_invalid</code>.
+              </p>
+            </div>
+          </Section>
+        )
+      ) : null}
+      <Section id="jwt-transports" title="localStorage or cookie: what changes">
+        <TransportDifferences transport={transport} />
+      </Section>
       <Timeline mode="jwt" />
     </Panel>
   );
@@ -243,7 +256,7 @@ function TransportChoice({ transport, choose }: { transport: JwtTransport; choos
   ];
   return (
     <fieldset className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-      <legend className="px-1 text-xs font-semibold text-zinc-600 dark:text-zinc-400">Where the token lives</legend>
+      <legend className="px-1 text-sm font-semibold text-zinc-600 dark:text-zinc-400">Where the token lives</legend>
       <div className="flex flex-col gap-1">
         {options.map((o) => (
           <label key={o.value} className="flex items-start gap-2">
@@ -257,97 +270,11 @@ function TransportChoice({ transport, choose }: { transport: JwtTransport; choos
               className="mt-1 h-4 w-4"
             />
             <span>
-              <strong>{o.label}</strong> <span className="text-xs text-zinc-600 dark:text-zinc-400">— {o.hint}</span>
+              <strong>{o.label}</strong> <span className="text-sm text-zinc-600 dark:text-zinc-400">— {o.hint}</span>
             </span>
           </label>
         ))}
       </div>
     </fieldset>
-  );
-}
-
-/** The plain differences between the two transports, with the lab that shows each. */
-function TransportDifferences({ transport }: { transport: JwtTransport }) {
-  const rows: { what: string; bearer: string; cookie: string; lab?: { href: string; label: string } }[] = [
-    { what: "An injected script", bearer: "reads the token and takes it away", cookie: "cannot read it — but can use it while the page is open", lab: { href: "/lab/xss", label: "XSS lab" } },
-    { what: "Sent by the browser on its own", bearer: "never: no cross-site request can carry it", cookie: "yes, so SameSite matters: Lax keeps it off cross-site POSTs and fetches", lab: { href: "/lab/attacker", label: "cross-site lab" } },
-    { what: "Log out", bearer: "the page forgets it", cookie: "the server deletes the cookie", lab: { href: "#replay-lab", label: "replay lab" } },
-    { what: "A copy after logout", bearer: "works until exp", cookie: "works until exp, all the same" },
-    { what: "Store lookups per request", bearer: "0 (1 if revocable)", cookie: "0 (1 if revocable)" },
-  ];
-  return (
-    <Box title="localStorage or cookie: what changes">
-      <table data-testid="jwt-transport-differences" className="w-full text-left text-xs">
-        <thead>
-          <tr className="text-zinc-600 dark:text-zinc-400">
-            <th scope="col" className="py-0.5 pr-2 font-semibold"></th>
-            <th scope="col" className={`py-0.5 pr-2 font-semibold ${transport === "bearer" ? "underline" : ""}`}>
-              localStorage
-            </th>
-            <th scope="col" className={`py-0.5 font-semibold ${transport === "cookie" ? "underline" : ""}`}>
-              HttpOnly cookie
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.what} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-              <th scope="row" className="py-1 pr-2 font-medium">
-                {r.what}
-                {r.lab ? (
-                  <>
-                    {" "}
-                    <Link href={r.lab.href} className="font-normal underline">
-                      ({r.lab.label})
-                    </Link>
-                  </>
-                ) : null}
-              </th>
-              <td className="py-1 pr-2">{r.bearer}</td>
-              <td className="py-1">{r.cookie}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Box>
-  );
-}
-
-const JSON_HEADERS = { "content-type": "application/json" };
-
-/** What logging out changed: for an ordinary token, nothing on the server — a copy works until exp. */
-function AfterLogout({ forgotten }: { forgotten: Forgotten }) {
-  const m = MODES.jwt;
-  const what = forgotten.transport === "cookie" ? "The server deleted this browser's cookie." : "This page forgot the token.";
-  return (
-    <Box title={forgotten.denied ? "Logged out — and deny-listed" : "Logged out — but the token is not dead"} tone="warn">
-      {forgotten.denied ? (
-        <p data-testid="jwt-deny-listed">
-          {what} The token was revocable: its <code className="font-mono">jti</code> is now on the deny-list, so a copy is refused at once. The price:
-          every request with a revocable token costs a store lookup (see the timeline) — the state is back.
-        </p>
-      ) : (
-        <p data-testid="jwt-still-valid">
-          {what} The server has nothing to delete, so <strong>the token itself stays valid</strong> until its <code className="font-mono">exp</code>:{" "}
-          <Countdown until={forgotten.exp} label="still valid for" />. Anyone holding a copy can keep using it
-          {forgotten.transport === "cookie" ? " — deleting a cookie deletes one copy." : "."}
-        </p>
-      )}
-      {forgotten.transport === "bearer" ? (
-        <ApiCall
-          label="replay the forgotten token"
-          call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } }, "jwt", "replay after logout")}
-          buttonClass={m.accent.bar}
-        />
-      ) : forgotten.capture ? (
-        <ApiCall
-          label="replay a copy of the deleted cookie"
-          call={() =>
-            callApi("/api/jwt/lab/replay", { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ capture: forgotten.capture }) }, "jwt", "replay the cookie's copy after logout")
-          }
-          buttonClass={m.accent.bar}
-        />
-      ) : null}
-    </Box>
   );
 }

@@ -12,7 +12,7 @@ type Inspect = { cookie: { name: string; value: string; bytes: number }; unseale
 export function SessionAnatomy() {
   const [data, setData] = useState<Inspect | null>(null);
   return (
-    <div className="flex flex-col gap-2 text-xs">
+    <div className="flex flex-col gap-2 text-sm">
       <button
         type="button"
         onClick={async () => {
@@ -26,7 +26,7 @@ export function SessionAnatomy() {
       {data ? (
         <div data-testid="session-anatomy" className="flex flex-col gap-1.5">
           <div className="flex items-start gap-2">
-            <code className="max-h-24 min-w-0 flex-1 overflow-auto font-mono break-all text-zinc-700 dark:text-zinc-300">
+            <code className="min-w-0 flex-1 font-mono break-all text-zinc-700 dark:text-zinc-300">
               {data.cookie.name}={data.cookie.value}
             </code>
           </div>

@@ -26,7 +26,7 @@ export function SessionDevices() {
   };
   if (!data) return null;
   return (
-    <div data-testid="session-devices" className="flex flex-col gap-1.5 text-xs">
+    <div data-testid="session-devices" className="flex flex-col gap-1.5 text-sm">
       <div className="flex items-center gap-2">
         <h3 className="font-semibold">
           Your devices: {data.devices.length} of at most {data.limit} sessions
@@ -37,7 +37,7 @@ export function SessionDevices() {
           </button>
         ) : null}
       </div>
-      <ul className="flex max-h-48 flex-col gap-1 overflow-auto">
+      <ul tabIndex={0} aria-label="devices logged in with Session" className="flex max-h-48 flex-col gap-1 overflow-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
         {data.devices.map((d) => (
           <DeviceRow
             key={d.id}
@@ -53,7 +53,7 @@ export function SessionDevices() {
           />
         ))}
       </ul>
-      <p className="text-zinc-500">A revoked device is refused on its very next request, and told why. Logging in past the limit evicts the oldest.</p>
+      <p className="text-zinc-600 dark:text-zinc-400">A revoked device is refused on its very next request, and told why. Logging in past the limit evicts the oldest.</p>
     </div>
   );
 }

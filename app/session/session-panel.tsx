@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
+import { lazy, Suspense, useActionState } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { DocumentCookie } from "@/app/components/browser-cookies";
@@ -10,15 +10,19 @@ import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
-import { ReturnedBecause } from "@/app/components/returned-because";
 import { callApi } from "@/lib/client/api";
 import { useRefusal } from "@/lib/client/refusals";
 import { recordAction } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
 import { loginSession } from "./actions";
-import { SessionAnatomy } from "./session-anatomy";
-import { SessionDevices } from "./session-devices";
 import { When } from "@/app/components/when";
+import { Term } from "@/app/components/term";
+import { Section } from "@/app/components/section";
+// Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
+// Shown only to a visitor sent back from a /mypage.
+const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
+const SessionDevices = lazy(() => import("./session-devices").then((m) => ({ default: m.SessionDevices })));
+const SessionAnatomy = lazy(() => import("./session-anatomy").then((m) => ({ default: m.SessionAnatomy })));
 
 type SessionView = {
   user: { username: string; displayName: string };
@@ -58,7 +62,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             Logged in as <strong>{initial.user.displayName}</strong> (<code className="font-mono">{initial.user.username}</code>) ·{" "}
             <Countdown until={new Date(initial.session.expiresAt).getTime()} />
           </p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
             Ends after {initial.session.idleTimeoutSeconds} s without use (each use slides it); for good at{" "}
             <When at={initial.session.absoluteExpiresAt} />.
           </p>
@@ -75,8 +79,6 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
               Log out
             </button>
           </div>
-          <SessionAnatomy />
-          <SessionDevices />
         </>
       ) : (
         <>
@@ -85,7 +87,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
               This browser&apos;s session was refused: {shownEnded.message} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{shownEnded.code}</code>
             </p>
           ) : null}
-          {reason ? <ReturnedBecause mode="session" reason={reason} next={next} by={by} /> : null}
+          {reason ? <Suspense fallback={null}><ReturnedBecause mode="session" reason={reason} next={next} by={by} /></Suspense> : null}
           <LoginForm
             mode="session"
             formAction={formAction}
@@ -106,8 +108,13 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
           </p>
         ) : initial ? (
           <p>
-            An <strong>HttpOnly</strong> cookie <code className="font-mono">{cookieName}</code>: a sealed (encrypted) box holding only a random
-            session id. <strong>The browser sends it by itself</strong> with every request to this site; no script adds it.
+            An{" "}
+            <Term name="HttpOnly">
+              <strong>HttpOnly</strong>
+            </Term>{" "}
+            cookie <code className="font-mono">{cookieName}</code>: a <Term name="seal">sealed</Term> (encrypted) box holding only a random session id.{" "}
+            <strong>The browser sends it by itself</strong> with every request to this site; no script adds it. Its other flags:{" "}
+            <Term name="SameSite">SameSite=Lax</Term>, and in production <Term name="Secure" /> with the <Term name="__Host-" /> name prefix.
           </p>
         ) : (
           <p>Nothing yet. Logging in sets one HttpOnly cookie.</p>
@@ -118,10 +125,20 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             </>
           }
         />
-        <p className="mt-1 text-xs text-zinc-500">
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           The gap between the two is HttpOnly. Devtools → Application → Cookies shows the cookie with its HttpOnly and SameSite flags.
         </p>
       </Box>
+      {initial && !refused ? (
+        <>
+          <Section id="session-anatomy" title="The sealed cookie, opened">
+            <SessionAnatomy />
+          </Section>
+          <Section id="session-devices" title="Your devices (sessions)">
+            <SessionDevices />
+          </Section>
+        </>
+      ) : null}
       <Timeline mode="session" />
     </Panel>
   );

@@ -2,7 +2,6 @@
 
 import { useSyncExternalStore } from "react";
 import type { Received } from "@/lib/http";
-import { knownAuthError } from "./auth-errors";
 import { readsCookie } from "./cookie-readers";
 import type { Mode } from "./modes";
 import { clearRefusal } from "./refusals";
@@ -103,7 +102,7 @@ export function recordAction<S extends { status: string }>(mode: Mode, action: (
       label: "server action: log in",
       method: "POST",
       path: "(this page)",
-      status: failed ? (knownAuthError(failed)?.status ?? 400) : 200,
+      status: failed ? ((next as unknown as { httpStatus?: number }).httpStatus ?? 400) : 200,
       ms: Math.round(performance.now() - started),
       code: failed,
       credentials: [],

@@ -30,7 +30,7 @@ export default async function Page() {
             Your browser sent the JWT cookie by itself with this page request, like a session cookie. But nothing was looked up: proxy.ts verified
             the token&apos;s signature and claims, this page checked them again, and no store holds anything about this login.
           </p>
-          <ul className="mt-2 list-inside list-disc text-xs">
+          <ul className="mt-2 list-inside list-disc text-sm">
             <li>
               token id <code className="font-mono">{claims.jti}</code> · audience <code className="font-mono">{String(claims.aud)}</code>
             </li>

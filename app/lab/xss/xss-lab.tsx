@@ -81,14 +81,14 @@ export function XssLab({ csp }: { csp: boolean }) {
         <div data-testid="inbox" className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-4 dark:border-red-900 dark:bg-zinc-900">
           <div className="flex items-center">
             <h2 className="font-semibold text-red-700 dark:text-red-400">Attacker inbox</h2>
-            <button type="button" onClick={async () => (await callApi("/api/lab/inbox", { method: "DELETE" }), load())} className="ml-auto text-xs underline">
+            <button type="button" onClick={async () => (await callApi("/api/lab/inbox", { method: "DELETE" }), load())} className="ml-auto text-sm underline">
               clear
             </button>
           </div>
-          <p className="text-xs text-zinc-500">Only this browser sees this inbox (it is tied to its own HttpOnly lab cookie); other visitors have theirs.</p>
-          {deliveries.length === 0 ? <p className="text-sm text-zinc-500">Nothing stolen yet.</p> : null}
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Only this browser sees this inbox (it is tied to its own HttpOnly lab cookie); other visitors have theirs.</p>
+          {deliveries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing stolen yet.</p> : null}
           {deliveries.map((d) => (
-            <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-xs dark:border-zinc-800">
+            <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-sm dark:border-zinc-800">
               <p>
                 <strong>JWT from localStorage:</strong>{" "}
                 {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : "none (not logged in with JWT)"}

@@ -24,7 +24,7 @@ export default async function SessionMyPage() {
             Your browser sent its session cookie by itself with this page request. The server unsealed it, found session{" "}
             <code className="font-mono">{session.id.slice(0, 12)}…</code> in its store, and only then rendered this page.
           </p>
-          <ul className="mt-2 list-inside list-disc text-xs">
+          <ul className="mt-2 list-inside list-disc text-sm">
             <li>created <When at={session.createdAt} /></li>
             <li>last seen <When at={session.lastSeenAt} /></li>
             <li>ends <When at={session.expiresAt} /> unless used again</li>

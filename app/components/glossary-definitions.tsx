@@ -1,0 +1,14 @@
+import { GLOSSARY, GLOSSARY_TERMS, glossaryId } from "@/lib/client/glossary";
+
+/** Every term's one-line definition, once per page and hidden: what app/components/term.tsx points at. */
+export function GlossaryDefinitions() {
+  return (
+    <div hidden>
+      {GLOSSARY_TERMS.map((term) => (
+        <span key={term} id={glossaryId(term)}>
+          {GLOSSARY[term]}
+        </span>
+      ))}
+    </div>
+  );
+}
