@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
 import { BelowTheFold } from "@/app/components/below-the-fold";
 import { SectionPlaceholder } from "@/app/components/section-placeholder";
 import { StartHere } from "@/app/components/start-here";
+import { TreeMarker } from "@/app/components/tree-marker";
 import { HybridPanel } from "@/app/hybrid/hybrid-panel";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
 import { SessionPanel } from "@/app/session/session-panel";
@@ -8,6 +11,7 @@ import { cookies } from "next/headers";
 import { jwtCookie, REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
 import { safeNext, verifyJwtCookie, verifySession } from "@/lib/dal";
 import { env } from "@/lib/env";
+import { SEED_POST } from "@/lib/seed-post";
 import { JWT_TRANSPORT_COOKIE, jwtTransportOf } from "@/lib/jwt-transport";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -32,9 +36,14 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
         <h1 className="text-2xl font-semibold tracking-tight">Three ways to log in, side by side</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
           Log in on each panel and watch what your browser keeps and sends. Open your browser&apos;s devtools (F12 → Application) to check: the
-          panels tell you where to look.
+          panels tell you where to look. The lab grew out of the post{" "}
+          <a href={SEED_POST.url} className="underline" lang="ko">
+            {SEED_POST.title}
+          </a>
+          ; <Link href="/compare" className="underline">compare</Link> checks its claims with this server&apos;s numbers.
         </p>
       </div>
+      <TreeMarker id={randomUUID()} />
       <StartHere />
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <SessionPanel

@@ -195,3 +195,25 @@ test.describe("a newcomer can follow it", () => {
     await expect(steps).toHaveCount(0);
   });
 });
+
+test("three logins in quick succession: each is sent once, and each panel logs in", async ({ page, panels }) => {
+  const sent: string[] = [];
+  const aborted: string[] = [];
+  page.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && sent.push(r.url()));
+  page.on("requestfailed", (r) => r.method() === "POST" && aborted.push(`${r.url()} ${r.failure()?.errorText}`));
+  await page.goto("/");
+  await expect(panels.hybrid.loginButton()).toBeVisible();
+  for (const mode of ["session", "jwt", "hybrid"] as const) {
+    await panels[mode].root.getByLabel("Username").fill("kim");
+    await panels[mode].root.getByLabel("Password").fill(DEMO_PASSWORD);
+  }
+  // Click, click, click: while one panel logs in, the next ones queue (and say so) instead of being lost.
+  await panels.session.loginButton().click();
+  await panels.jwt.loginButton().click();
+  await panels.hybrid.loginButton().click();
+  for (const mode of ["session", "jwt", "hybrid"] as const) await panels[mode].loggedInAs("Kim");
+  expect(sent).toHaveLength(3);
+  // Chromium may still report an action's answer as net::ERR_ABORTED once Next has applied the
+  // page it carried (the login took effect: asserted above). Reported here, not asserted.
+  test.info().annotations.push({ type: "aborted action answers", description: String(aborted.length) });
+});

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MODES } from "@/app/components/modes";
+import { SEED_POST } from "@/lib/seed-post";
 import { When } from "@/app/components/when";
 import { REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
 import { liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, plural, rowsText } from "@/lib/compare";
@@ -61,7 +62,11 @@ export default async function ComparePage() {
       <div className="max-w-3xl">
         <h1 className="text-2xl font-semibold tracking-tight">Session vs token, measured</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          The usual comparison table, filled with this server&apos;s own numbers. Every figure below comes from one snapshot, taken at{" "}
+          The usual comparison table — as the post{" "}
+          <a href={SEED_POST.url} className="underline" lang="ko">
+            {SEED_POST.title}
+          </a>{" "}
+          draws it (the claims are numbered in <code>docs/claims.md</code>) — filled with this server&apos;s own numbers. Every figure below comes from one snapshot, taken at{" "}
           <When at={m.measuredAt} testid="measured-at" /> and shown to every visitor until the first visit after{" "}
           <When at={next} testid="next-measure-at" /> (so at most one a minute): sizes from a real sealed cookie and real signed
           tokens, check costs from 200 checks of a real session and token, the store&apos;s row counts, and the in-process <code>Server-Timing</code> figures of

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { LoginFormState } from "@/lib/auth/form-login";
 import { useThrowawayAccount } from "@/lib/client/demo-account";
+import { enqueueLogin, releaseLogin, useLoginTurn } from "@/lib/client/login-lock";
 import { Countdown } from "./countdown";
 import { type Mode, MODES } from "./modes";
 import { ThrowawayAccount } from "./throwaway-account";
@@ -46,15 +47,23 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
     return () => clearTimeout(t);
   }, [retryAt]);
   const waiting = retryAt > now;
-  // A new (or remembered) account overwrites whatever the fields hold, typed or not; the default
-  // values below are what a reset after a failed login goes back to.
-  useEffect(() => {
-    if (!account) return;
-    if (username.current) username.current.value = account.username;
-    if (password.current) password.current.value = account.password;
-  }, [account]);
+  // One login at a time across the panels (lib/client/login-lock.ts): a submit queues this panel's login.
+  const { turn, otherRunning } = useLoginTurn(mode);
+  const queued = turn === "queued";
+  useEffect(() => () => releaseLogin(mode), [mode]);
   return (
-    <form id={`${mode}-login-form`} action={formAction} className="flex flex-col gap-3" aria-describedby={error ? ids.err : undefined} noValidate>
+    <form
+      id={`${mode}-login-form`}
+      action={formAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        enqueueLogin(mode, () => startTransition(() => formAction(data)));
+      }}
+      className="flex flex-col gap-3"
+      aria-describedby={error ? ids.err : undefined}
+      noValidate
+    >
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {publicMode ? <ThrowawayAccount mode={mode} publicMode /> : null}
       <div className="grid gap-1">
@@ -116,11 +125,11 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       ) : null}
       <button
         type="submit"
-        disabled={pending || waiting}
+        disabled={pending || waiting || queued}
         aria-describedby={waiting ? ids.err : undefined}
         className={`rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${m.accent.button} ${m.accent.ring}`}
       >
-        {pending ? "Logging in…" : waiting ? "Wait for the countdown" : `Log in with ${m.title}`}
+        {pending ? "Logging in…" : waiting ? "Wait for the countdown" : queued ? "Logs in next…" : otherRunning ? `Log in with ${m.title} (after the other panel)` : `Log in with ${m.title}`}
       </button>
     </form>
   );

@@ -1,19 +1,18 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formFields, type LoginFormState, refusedForm } from "@/lib/auth/form-login";
 import { safeNext } from "@/lib/dal";
 import { logIn, logOut } from "./login";
 
-/** Logs in with a session: creates the row, sets the sealed cookie, re-renders the page. */
+/** Logs in with a session: creates the row, sets the sealed cookie; the page re-renders with it. */
 export async function loginSession(_prev: LoginFormState, formData: FormData): Promise<LoginFormState> {
   const result = await logIn(formFields(formData), await headers());
   if (!result.ok) return refusedForm(result, formData);
   const next = safeNext(formData.get("next"));
   if (next) redirect(next);
-  refresh();
+  // Setting the cookie is enough for Next to re-render this page with the new session.
   return { status: "idle" };
 }
 

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import type { Received } from "@/lib/http";
 import { readsCookie } from "./cookie-readers";
 import type { Mode } from "./modes";
+import { releaseLogin } from "./login-lock";
 import { clearRefusal } from "./refusals";
 
 /** A login credential a request carried; `unused` when it merely came along (see cookie-readers.ts). */
@@ -95,8 +96,17 @@ export function credentialsOf(received: Received | null, sentAuthorization: bool
 export function recordAction<S extends { status: string }>(mode: Mode, action: (prev: S, formData: FormData) => Promise<S>) {
   return async (prev: S, formData: FormData): Promise<S> => {
     const started = performance.now();
-    const next = await action(prev, formData);
+    let next: S;
+    try {
+      next = await action(prev, formData);
+    } catch (error) {
+      releaseLogin(mode);
+      throw error;
+    }
     const failed = next.status === "error" ? (next as unknown as { code: string }).code : null;
+    // A login that set a cookie re-renders the page: the lock waits for it (lib/client/login-lock.ts).
+    const setCookie = !failed && (mode !== "jwt" || (next as unknown as { transport?: string }).transport === "cookie");
+    releaseLogin(mode, { awaitTree: setCookie });
     if (!failed) clearRefusal(mode);
     record(mode, {
       label: "server action: log in",
