@@ -77,5 +77,8 @@ test.describe("Hybrid mode", () => {
     await context.addCookies([current, hint]);
     await page.reload();
     await expect(panels.hybrid.root.getByTestId("hybrid-out-reason")).toContainText("refresh_revoked");
+    // A refusal in refusal colours: red under the red badge, never the mode's green.
+    await expect(panels.hybrid.root.getByTestId("hybrid-out-reason")).toHaveClass(/bg-red-50/);
+    await expect(page.getByTestId("hybrid-badge")).toHaveText("Revoked");
   });
 });

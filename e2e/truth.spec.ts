@@ -52,7 +52,7 @@ test("a first visit makes no failing request; an anonymous /hybrid/mypage says n
   expect(hybridCalls).toEqual([]);
 });
 
-test("after Hybrid's log out no request carries the old access token; refusals are shown in refusal colours", async ({ page, panels }) => {
+test("after Hybrid's log out no request carries the old access token", async ({ page, panels }) => {
   await page.goto("/");
   await panels.hybrid.login("frank");
   await panels.hybrid.loggedInAs("Frank");
@@ -101,6 +101,18 @@ test("the JWT deny-list appears in the store view once the revocable option uses
   await expect(column.getByTestId("store-jwt-denylist")).toBeVisible({ timeout: 10_000 });
   await expect(column).toContainText("judy");
   await expect(column).toContainText("deny-listed until the token's exp");
+});
+
+test("counts are grammatical: one rotation, two rotations", async ({ page, panels }) => {
+  await page.goto("/");
+  await panels.hybrid.login("carol");
+  await panels.hybrid.loggedInAs("Carol");
+  const mine = panels.hybrid.root.getByTestId("device").filter({ hasText: "this device" });
+  await expect(mine).toContainText("0 rotations ·");
+  await panels.hybrid.root.getByRole("button", { name: "Refresh now" }).click();
+  await expect(mine).toContainText("1 rotation ·");
+  await panels.hybrid.root.getByRole("button", { name: "Refresh now" }).click();
+  await expect(mine).toContainText("2 rotations ·");
 });
 
 test("during the grace window the thief's replay button says why it waits", async ({ page, panels }) => {

@@ -15,12 +15,10 @@
  * --short: a 1-second warm-up and one 2-second round per mode, one LCP load (what CI runs, so the
  * script cannot rot).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import { weigh } from "./page-weight";
+import { productionEnv, startProductionServer, step } from "./production-server";
 
 const short = process.argv.includes("--short");
 const ROUNDS = short ? 1 : 5;
@@ -31,39 +29,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DB_FILE = "data/bench.db";
 const PASSWORD = "bench-demo-password";
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  PORT: String(PORT),
-  DATABASE_URL: `file:./${DB_FILE}`,
-  SESSION_SECRET: randomBytes(32).toString("base64url"),
-  JWT_PRIVATE_KEY: JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" })),
-  DEMO_PASSWORD: PASSWORD,
-  COOKIE_SECURE: "false",
-  HYBRID_ACCESS_TTL_SECONDS: "3600",
-};
-
-function step(label: string, cmd: string, args: string[]) {
-  const run = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"], env });
-  if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status})`);
-}
-
-async function startServer(): Promise<ChildProcess> {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
-  step("migrate + seed", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/prepare.ts"]);
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, PORT: String(PORT) }, stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error("the server did not answer /api/health within 10 s");
-}
+const env = productionEnv(PORT, DB_FILE, PASSWORD, { HYBRID_ACCESS_TTL_SECONDS: "3600" });
 
 async function login(mode: "session" | "jwt" | "hybrid"): Promise<Record<string, string>> {
   const res = await fetch(`${BASE}/api/${mode}/login`, {
@@ -120,9 +86,9 @@ async function hotLoop() {
 async function main() {
   if (!process.argv.includes("--skip-build")) {
     console.log("building (next build)…");
-    step("next build", "npm", ["run", "build"]);
+    step(env, "next build", "npm", ["run", "build"]);
   }
-  const server = await startServer();
+  const server = await startProductionServer(env, DB_FILE);
   try {
     const modes = ["session", "jwt", "hybrid"] as const;
     const creds = Object.fromEntries(await Promise.all(modes.map(async (m) => [m, await login(m)] as const)));
@@ -189,7 +155,7 @@ async function main() {
 
     await weigh(BASE, { samples: short ? 1 : 5 });
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
