@@ -194,6 +194,14 @@ test.describe("a newcomer can follow it", () => {
     await expect(page.getByTestId("term-tooltip")).toHaveCount(0);
     await page.locator('[data-term="HttpOnly"]').first().hover();
     await expect(page.getByTestId("term-tooltip")).toContainText("page script cannot read the cookie");
+    // On a phone, a tooltip stays inside the window.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const term of ["seal", "__Host-", "deny-list"]) {
+      await page.locator(`[data-term="${term}"]`).first().scrollIntoViewIfNeeded();
+      await page.locator(`[data-term="${term}"]`).first().hover();
+      const box = await page.getByTestId("term-tooltip").boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, term).toBe(true);
+    }
   });
 
   test("a first visit gets four numbered steps; dismissed, they stay dismissed", async ({ page }) => {

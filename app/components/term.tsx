@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import type { GlossaryTerm } from "@/lib/client/glossary";
 import { glossaryId } from "@/lib/client/glossary-id";
 
@@ -10,12 +10,21 @@ import { glossaryId } from "@/lib/client/glossary-id";
  * server (app/components/glossary-definitions.tsx); Escape hides the tooltip again.
  */
 export function Term({ name, children }: { name: GlossaryTerm; children?: ReactNode }) {
-  const [text, setText] = useState<string | null>(null);
-  const show = () => setText(document.getElementById(glossaryId(name))?.textContent ?? null);
-  const hide = () => setText(null);
+  const [tip, setTip] = useState<{ text: string; shift: number } | null>(null);
+  const term = useRef<HTMLSpanElement>(null);
+  const show = () => {
+    const text = document.getElementById(glossaryId(name))?.textContent;
+    if (!text || !term.current) return;
+    // Keep the tooltip (16rem wide at most) inside the window: shift it left near the right edge.
+    const width = Math.min(256, window.innerWidth - 16);
+    const shift = Math.max(0, term.current.getBoundingClientRect().left + width + 8 - window.innerWidth);
+    setTip({ text, shift });
+  };
+  const hide = () => setTip(null);
   return (
     <span className="relative inline-block" onMouseEnter={show} onMouseLeave={hide}>
       <span
+        ref={term}
         tabIndex={0}
         data-term={name}
         aria-describedby={glossaryId(name)}
@@ -26,13 +35,14 @@ export function Term({ name, children }: { name: GlossaryTerm; children?: ReactN
       >
         {children ?? name}
       </span>
-      {text ? (
+      {tip ? (
         <span
           role="tooltip"
           data-testid="term-tooltip"
-          className="absolute bottom-full left-0 z-20 mb-1 block w-64 rounded-md bg-zinc-900 px-2 py-1.5 text-sm font-normal text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
+          style={{ left: -tip.shift, width: "min(16rem, calc(100vw - 1rem))" }}
+          className="absolute bottom-full z-20 mb-1 block rounded-md bg-zinc-900 px-2 py-1.5 text-sm font-normal text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900"
         >
-          <strong className="font-semibold">{name}</strong>: {text}
+          <strong className="font-semibold">{name}</strong>: {tip.text}
         </span>
       ) : null}
     </span>
