@@ -94,22 +94,26 @@ export default defineConfig({
         DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR: "30",
       },
     },
-    {
-      // `npm run dev`, as the README starts it: what works in the production build must work here
-      // too (e2e/dev.spec.ts), at both of its addresses. Its own database file; this run's secrets.
-      command: "npm run dev",
-      url: `http://localhost:${DEV_PORT}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 120_000,
-      stdout: "ignore",
-      stderr: "pipe",
-      env: {
-        ...common,
-        NODE_ENV: "development",
-        PORT: String(DEV_PORT),
-        DATABASE_URL: process.env.E2E_DEV_DATABASE_URL ?? "file:./data/e2e-dev.db",
-        DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      },
-    },
+    // `npm run dev` (not in the PostgreSQL run, scripts/e2e-postgres.mjs: it does not depend on the store).
+    ...(process.env.E2E_NO_DEV ? [] : [devServer()]),
   ],
 });
+
+/** `npm run dev`, as the README starts it: what works in the production build must work here too (e2e/dev.spec.ts), at both of its addresses. Its own database file; this run's secrets. */
+function devServer() {
+  return {
+    command: "npm run dev",
+    url: `http://localhost:${DEV_PORT}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      ...common,
+      NODE_ENV: "development",
+      PORT: String(DEV_PORT),
+      DATABASE_URL: process.env.E2E_DEV_DATABASE_URL ?? "file:./data/e2e-dev.db",
+      DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+    },
+  };
+}
