@@ -155,6 +155,13 @@ test.describe("a newcomer can follow it", () => {
     }
     const heights = await page.locator('[data-testid^="panel-"]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
     test.info().annotations.push({ type: "panel heights at 1440 px, logged in", description: heights.join(", ") });
+    // No text breaks mid-word: only strings with no words in them (tokens, seals) may break anywhere.
+    await page.getByRole("button", { name: "call GET /api/jwt/mypage" }).click();
+    await expect(panels.jwt.root.getByTestId("api-status").first()).toHaveText("200");
+    const brokenAnywhere = await page.locator("body *").evaluateAll((els) =>
+      els.filter((e) => getComputedStyle(e).wordBreak === "break-all" && /\s/.test((e.textContent ?? "").trim())).map((e) => (e.textContent ?? "").slice(0, 40)),
+    );
+    expect(brokenAnywhere).toEqual([]);
     // Body text is at least 14 px.
     const small = await page.locator('[data-testid^="panel-"] p').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length && parseFloat(getComputedStyle(p).fontSize) < 14).map((p) => p.textContent?.slice(0, 40)));
     expect(small).toEqual([]);

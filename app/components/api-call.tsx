@@ -36,8 +36,8 @@ export function ApiCall({ label, call, buttonClass }: { label: string; call: () 
             <span className="text-zinc-600 dark:text-zinc-400">{result.ms} ms</span>
             <span className={`ml-auto h-2 w-2 rounded-full ${buttonClass}`} aria-hidden />
           </div>
-          {result.wwwAuthenticate ? <p className="px-2 pt-1 font-mono break-all text-zinc-600 dark:text-zinc-400">WWW-Authenticate: {result.wwwAuthenticate}</p> : null}
-          <pre className="p-2 font-mono break-all whitespace-pre-wrap">{JSON.stringify(result.body, null, 2)}</pre>
+          {result.wwwAuthenticate ? <p className="px-2 pt-1 font-mono break-words text-zinc-600 dark:text-zinc-400">WWW-Authenticate: {result.wwwAuthenticate}</p> : null}
+          <pre className="p-2 font-mono break-words whitespace-pre-wrap">{JSON.stringify(result.body, null, 2)}</pre>
         </div>
       ) : null}
     </div>

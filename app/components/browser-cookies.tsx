@@ -15,7 +15,7 @@ export function DocumentCookie() {
     return () => clearInterval(t);
   }, []);
   return (
-    <code data-testid="document-cookie" className="font-mono text-xs break-all">
+    <code data-testid="document-cookie" className="font-mono text-xs break-words">
       {value === null ? "…" : value === "" ? '"" (empty)' : JSON.stringify(value)}
     </code>
   );

@@ -27,8 +27,8 @@ export function JwtView({ token, showPayload = true }: { token: string; showPayl
           <p className="text-zinc-600 dark:text-zinc-400">
             Decoded with no key at all: a signed JWT is <strong>readable by anyone</strong>, it is not encrypted.
           </p>
-          <pre className={`rounded bg-white p-2 font-mono break-all whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
-          <pre className={`rounded bg-white p-2 font-mono break-all whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
+          <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
+          <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
             {JSON.stringify(parts.payload, null, 1)}
           </pre>
           <p className="text-zinc-600 dark:text-zinc-400">

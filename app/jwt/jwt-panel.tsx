@@ -231,7 +231,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
         ) : (
           <Section id="jwt-token" title="The token's claims, as the server told this page at login">
             <div data-testid="jwt-cookie-claims" className="flex flex-col gap-1">
-              <pre className="rounded bg-zinc-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-950">{JSON.stringify(claims, null, 2)}</pre>
+              <pre className="rounded bg-zinc-100 p-2 font-mono text-xs break-words whitespace-pre-wrap dark:bg-zinc-950">{JSON.stringify(claims, null, 2)}</pre>
               <p className="text-zinc-600 dark:text-zinc-400">
                 The token itself never reached this page. To tamper with it, edit the cookie&apos;s value in devtools → Application → Cookies, then call
                 the API: the guard refuses it <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">jwt_cookie_invalid</code>.

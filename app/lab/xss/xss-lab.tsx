@@ -117,8 +117,8 @@ export function XssLab({ csp }: { csp: boolean }) {
                 <strong>But the script used them while the page was open:</strong>
                 <ul className="mt-0.5 list-inside list-disc">
                   <li>
-                    <code className="font-mono break-all">GET /api/session/mypage</code> answered:{" "}
-                    <code className="font-mono break-all">{d.session.length > 120 ? `${d.session.slice(0, 120)}…` : d.session}</code>
+                    <code className="font-mono">GET /api/session/mypage</code> answered:{" "}
+                    <code className="font-mono break-words">{d.session.length > 120 ? `${d.session.slice(0, 120)}…` : d.session}</code>
                   </li>
                   {d.hybridAccessToken ? (
                     <li>
@@ -131,11 +131,11 @@ export function XssLab({ csp }: { csp: boolean }) {
                 <strong>The JWT cookie (cookie transport):</strong>{" "}
                 {d.jwtCookie.startsWith("200 ") ? (
                   <>
-                    unreadable, so not stolen — but used: <code className="font-mono break-all">GET /api/jwt/mypage → {d.jwtCookie.slice(0, 120)}</code>. The
+                    unreadable, so not stolen — but used: <code className="font-mono break-words">GET /api/jwt/mypage → {d.jwtCookie.slice(0, 120)}</code>. The
                     thief cannot take it away; while the page is open, it does not need to.
                   </>
                 ) : (
-                  <>none sent (not logged in with the cookie transport): <code className="font-mono break-all">{d.jwtCookie.slice(0, 80)}</code></>
+                  <>none sent (not logged in with the cookie transport): <code className="font-mono break-words">{d.jwtCookie.slice(0, 80)}</code></>
                 )}
               </p>
             </div>
