@@ -41,6 +41,8 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ?
 
 export default defineConfig({
   testDir: "e2e",
+  // The PostgreSQL run (scripts/e2e-postgres.mjs) starts no `npm run dev` server, so it leaves out its spec.
+  testIgnore: process.env.E2E_NO_DEV ? ["dev.spec.ts"] : [],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -10,8 +10,6 @@ const DEV_IP = DEV.replace("localhost", "127.0.0.1");
 
 // A development server compiles each page on its first request: give it time.
 test.describe.configure({ timeout: 120_000 });
-// The PostgreSQL run (scripts/e2e-postgres.mjs) starts no development server.
-test.skip(!!process.env.E2E_NO_DEV, "no npm run dev server in this run");
 
 for (const origin of [DEV_IP, DEV]) {
   test(`the cross-site lab hydrates under npm run dev at ${origin}`, async ({ page }) => {

@@ -2,7 +2,7 @@
 // servers (private and public mode) on fresh PostgreSQL databases instead of SQLite files — when
 // TEST_POSTGRES_URL names a server (as for the unit tests). The databases are created for the run
 // and dropped after it, whatever its outcome. The `npm run dev` server of e2e/dev.spec.ts is not
-// started again: it does not depend on the store.
+// started again, and that spec is left out (playwright.config.ts): it does not depend on the store.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import pg from "pg";

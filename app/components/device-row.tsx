@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
+import { SCROLL_REGION } from "./controls";
 
 export const SMALL_BUTTON = "rounded border border-zinc-300 px-2 py-0.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** A mode's devices list: scrolls inside the panel, reachable by keyboard. */
+export function DeviceList({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <ul tabIndex={0} aria-label={label} className={`flex max-h-48 flex-col gap-1 ${SCROLL_REGION}`}>
+      {children}
+    </ul>
+  );
+}
 
 /**
  * One logged-in device in a mode's devices list — a session (app/session) or a refresh-token

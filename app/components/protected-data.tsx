@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { type Mode, MODES } from "./modes";
 
@@ -14,6 +15,22 @@ export function ProtectedData({ mode, user, proof }: { mode: Mode; user: { id: s
         <dd className="font-mono">{user.id}</dd>
       </dl>
       <div className={`rounded-lg p-4 text-sm ${m.accent.soft}`}>{proof}</div>
+    </div>
+  );
+}
+
+/** A /mypage's last line: its mode's logout (a server action) and the way back to the panels. */
+export function MyPageActions({ logout, buttonClass }: { logout: () => Promise<void>; buttonClass: string }) {
+  return (
+    <div className="mt-3 flex gap-3">
+      <form action={logout}>
+        <button type="submit" className={`rounded-md px-3 py-1.5 text-sm font-semibold ${buttonClass}`}>
+          Log out
+        </button>
+      </form>
+      <Link href="/" className="self-center underline">
+        Back to the panels
+      </Link>
     </div>
   );
 }

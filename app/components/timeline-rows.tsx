@@ -2,6 +2,7 @@
 
 import type { Mode } from "@/lib/client/modes";
 import type { TimelineEntry } from "@/lib/client/timeline";
+import { SCROLL_REGION } from "@/app/components/controls";
 
 const statusClass = (s: number | null) =>
   s === null
@@ -85,7 +86,7 @@ function Row({ e }: { e: TimelineEntry }) {
 /** The entries of a panel's timeline, newest first (app/components/timeline.tsx). */
 export function TimelineRows({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
   return (
-    <ol tabIndex={0} aria-label={`${mode} requests, newest first`} className="max-h-96 overflow-auto pr-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
+    <ol tabIndex={0} aria-label={`${mode} requests, newest first`} className={`max-h-96 pr-1 ${SCROLL_REGION}`}>
       {entries.map((e) => (
         <Row key={e.id} e={e} />
       ))}

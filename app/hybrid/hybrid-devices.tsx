@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { DeviceRow } from "@/app/components/device-row";
+import { DeviceList, DeviceRow } from "@/app/components/device-row";
 import { When } from "@/app/components/when";
 import type { FamilyDevice } from "@/lib/auth/hybrid-devices";
 import { callApi } from "@/lib/client/api";
@@ -22,7 +22,7 @@ export function HybridDevices() {
   return (
     <div data-testid="hybrid-devices" className="flex flex-col gap-1.5 text-sm">
       <h3 className="font-semibold">Your devices: {devices.length} refresh-token {devices.length === 1 ? "family" : "families"}</h3>
-      <ul tabIndex={0} aria-label="devices logged in with Hybrid" className="flex max-h-40 flex-col gap-1 overflow-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
+      <DeviceList label="devices logged in with Hybrid">
         {devices.map((d) => (
           <DeviceRow
             key={d.familyId}
@@ -45,7 +45,7 @@ export function HybridDevices() {
             }}
           />
         ))}
-      </ul>
+      </DeviceList>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 import { When } from "@/app/components/when";
 import { Term } from "@/app/components/term";
+import { SCROLL_REGION } from "@/app/components/controls";
 
 type Link = Jsonify<ChainLink>;
 
@@ -54,7 +55,7 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
         One <Term name="refresh family" />, grown by <Term name="rotation" /> at every refresh; a replay of the newest used token within the{" "}
         <Term name="grace window" /> gets the same child back.
       </p>
-      <ol tabIndex={0} aria-label="refresh tokens of this login" className="flex max-h-40 flex-col gap-0.5 overflow-auto font-mono focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
+      <ol tabIndex={0} aria-label="refresh tokens of this login" className={`flex max-h-40 flex-col gap-0.5 font-mono ${SCROLL_REGION}`}>
         {familyTree(links).map(({ link: l, depth, marker }) => (
           <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
             {marker} {l.id} {l.current ? "← the cookie now" : ""}

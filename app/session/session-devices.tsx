@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { DeviceRow, SMALL_BUTTON } from "@/app/components/device-row";
+import { DeviceList, DeviceRow, SMALL_BUTTON } from "@/app/components/device-row";
 import { When } from "@/app/components/when";
 import type { Device } from "@/lib/auth/session-devices";
 import { callApi } from "@/lib/client/api";
@@ -37,7 +37,7 @@ export function SessionDevices() {
           </button>
         ) : null}
       </div>
-      <ul tabIndex={0} aria-label="devices logged in with Session" className="flex max-h-48 flex-col gap-1 overflow-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-zinc-500">
+      <DeviceList label="devices logged in with Session">
         {data.devices.map((d) => (
           <DeviceRow
             key={d.id}
@@ -52,7 +52,7 @@ export function SessionDevices() {
             onRevoke={() => revoke({ id: d.id }, "revoke one")}
           />
         ))}
-      </ul>
+      </DeviceList>
       <p className="text-zinc-600 dark:text-zinc-400">A revoked device is refused on its very next request, and told why. Logging in past the limit evicts the oldest.</p>
     </div>
   );

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ProtectedData } from "@/app/components/protected-data";
+import { MyPageActions, ProtectedData } from "@/app/components/protected-data";
 import { verifyJwtCookie } from "@/lib/dal";
 import { loginPanelPath } from "@/lib/login-panel";
 import { logoutJwtCookie } from "../actions";
@@ -37,16 +36,7 @@ export default async function Page() {
             <li>expires <When at={claims.exp * 1000} /> — logging out deletes the cookie, but a copy of it works until then</li>
             <li>{claims.revocable ? "revocable: every request with it costs a deny-list lookup" : "not revocable: no store lookup at all"}</li>
           </ul>
-          <div className="mt-3 flex gap-3">
-            <form action={logoutJwtCookie}>
-              <button type="submit" className="rounded-md bg-amber-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-900">
-                Log out
-              </button>
-            </form>
-            <Link href="/" className="self-center underline">
-              Back to the panels
-            </Link>
-          </div>
+          <MyPageActions logout={logoutJwtCookie} buttonClass="bg-amber-800 text-white hover:bg-amber-900" />
         </>
       }
     />

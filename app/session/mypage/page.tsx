@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { loginPanelPath } from "@/lib/login-panel";
-import { ProtectedData } from "@/app/components/protected-data";
+import { MyPageActions, ProtectedData } from "@/app/components/protected-data";
 import { verifySession } from "@/lib/dal";
 import { logoutSession } from "../actions";
 import { SessionDevices } from "../session-devices";
@@ -33,16 +32,7 @@ export default async function SessionMyPage() {
           <div className="mt-3 rounded-lg bg-white p-3 dark:bg-zinc-900">
             <SessionDevices />
           </div>
-          <div className="mt-3 flex gap-3">
-            <form action={logoutSession}>
-              <button type="submit" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-700">
-                Log out
-              </button>
-            </form>
-            <Link href="/" className="self-center underline">
-              Back to the panels
-            </Link>
-          </div>
+          <MyPageActions logout={logoutSession} buttonClass="bg-blue-600 text-white hover:bg-blue-700" />
         </>
       }
     />
