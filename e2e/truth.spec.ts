@@ -54,8 +54,8 @@ test("a first visit makes no failing request; an anonymous /hybrid/mypage says n
 
 test("after Hybrid's log out no request carries the old access token", async ({ page, panels }) => {
   await page.goto("/");
-  await panels.hybrid.login("frank");
-  await panels.hybrid.loggedInAs("Frank");
+  await panels.hybrid.login("ivan");
+  await panels.hybrid.loggedInAs("Ivan");
   await panels.hybrid.root.getByRole("button", { name: "Log out" }).click();
   await expect(panels.hybrid.loginButton()).toBeVisible();
   const sent = page.waitForRequest("**/api/hybrid/mypage");

@@ -5,10 +5,9 @@ import { requestThrowawayAccount, useThrowawayAccount } from "@/lib/client/demo-
 import { SECONDARY_BUTTON } from "./controls";
 import { Countdown } from "./countdown";
 import type { Mode } from "./modes";
+import { When } from "./when";
 
 type Status = { tone: "ok" | "error"; text: string; retryAt?: number };
-
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * "Get a throwaway account": one click asks the server for an account of the visitor's own and
@@ -40,7 +39,7 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
       {account ? (
         <p data-testid="throwaway-account">
           Your throwaway account <code className="font-mono text-zinc-900 dark:text-zinc-100">{account.username}</code>, deleted at{" "}
-          <time dateTime={account.expiresAt}>{when(account.expiresAt)}</time>. Only you have its password.
+          <When at={account.expiresAt} />. Only you have its password.
         </p>
       ) : publicMode ? (
         <p>

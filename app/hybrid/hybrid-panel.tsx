@@ -61,15 +61,21 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
   const status: PanelStatus =
     hybrid.status === "unknown" || hybrid.status === "refreshing"
       ? { label: "Refreshing…", tone: "pending" }
-      : outReason && !pending
-        ? { label: outReason === "refresh_reused" || outReason === "refresh_revoked" ? "Revoked" : "Logged out", tone: "warn" }
-        : formStatus(hybrid.status === "in", pending, state);
+      : hybrid.status === "leaving"
+        ? { label: "Logging out…", tone: "pending" }
+        : outReason && !pending
+          ? { label: outReason === "refresh_reused" || outReason === "refresh_revoked" ? "Revoked" : "Logged out", tone: "warn" }
+          : formStatus(hybrid.status === "in", pending, state);
 
   return (
     <Panel mode="hybrid" subtitle="JWT + refresh" status={status}>
       {hybrid.status === "unknown" || hybrid.status === "refreshing" ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="hybrid-status">
           Asking POST /api/hybrid/refresh for an access token (the refresh cookie goes along by itself)…
+        </p>
+      ) : hybrid.status === "leaving" ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="hybrid-status">
+          Logging out: the access token is forgotten; the server revokes the family…
         </p>
       ) : hybrid.status === "in" && parts ? (
         <>

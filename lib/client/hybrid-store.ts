@@ -11,6 +11,8 @@ import { expOf } from "./jwt-parts";
 type HybridState =
   | { status: "unknown" }
   | { status: "refreshing" }
+  /** Logging out: the access token is already forgotten, the server's answer not in yet. */
+  | { status: "leaving" }
   | { status: "in"; accessToken: string; exp: number }
   | { status: "out"; reason: string | null; message?: string };
 
@@ -91,14 +93,19 @@ const expiringSoon = (s: HybridState) => s.status !== "in" || s.exp * 1000 - Dat
 /** Calls a hybrid API with the in-memory Bearer token, refreshing first when it is about to expire. */
 export async function hybridFetch(path: string, options: { quiet?: boolean } = {}): Promise<ApiResult> {
   // Refresh first when the token is about to expire — or when there is none but a refresh cookie is likely there.
-  if (expiringSoon(state) && (state.status === "in" || hasRefreshHint())) await refreshHybrid();
+  if (expiringSoon(state) && state.status !== "leaving" && (state.status === "in" || hasRefreshHint())) await refreshHybrid();
   const headers: HeadersInit = state.status === "in" ? { Authorization: `Bearer ${state.accessToken}` } : {};
   // A quiet call (a list refreshing itself) stays out of the panel's timeline: it is not the visitor's.
   return callApi(path, { headers }, options.quiet ? undefined : "hybrid");
 }
 
 export async function logoutHybrid(): Promise<ApiResult> {
-  // Forget the access token first: from now on no request of this page carries it.
-  set({ status: "out", reason: "logged_out" });
-  return callApi("/api/hybrid/refresh/logout", { method: "POST" }, "hybrid", "log out");
+  // Forget the access token first: from now on no request of this page carries it, and nothing
+  // refreshes. The panel says "logged out" once the server has revoked the family.
+  set({ status: "leaving" });
+  try {
+    return await callApi("/api/hybrid/refresh/logout", { method: "POST" }, "hybrid", "log out");
+  } finally {
+    set({ status: "out", reason: "logged_out" });
+  }
 }
