@@ -82,6 +82,46 @@ const schema = z
       .default("alice,bob")
       .transform((s) => s.split(",").map((u) => u.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, "DEMO_USERS must be comma-separated lowercase usernames.")).min(1)),
+    /**
+     * Set: signing keys live in the database and rotate (next → current → previous → retired), each
+     * private key encrypted at rest under a key derived from this secret. Unset: the one key in
+     * JWT_PRIVATE_KEY signs everything.
+     */
+    KEY_ENCRYPTION_SECRET: secret("KEY_ENCRYPTION_SECRET").optional(),
+    /** With KEY_ENCRYPTION_SECRET: rotate the signing key every this many days (unset: only `npm run keys:rotate`). */
+    JWT_KEY_ROTATION_DAYS: z.coerce.number().positive().optional(),
+    /**
+     * How long a verifier may cache /.well-known/jwks.json (its Cache-Control max-age), and so the
+     * least time a new key is published before anything is signed with it.
+     */
+    JWKS_CACHE_SECONDS: seconds(300),
+    /**
+     * Where session rows live: "database" (the default, shared by every instance on one store) or
+     * "memory" (this process only — the scale-out lab's demonstration of claim S7).
+     */
+    SESSION_STORE: z.enum(["database", "memory"]).default("database"),
+    /** Scale-out lab (`npm run cluster`): this instance's name, e.g. "A". */
+    CLUSTER_INSTANCE: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
+    /** Scale-out lab: every instance's name and address, "A=http://127.0.0.1:3001,B=http://127.0.0.1:3002". */
+    CLUSTER_URLS: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (!s) return [];
+        const entries = s.split(",").map((e) => e.trim()).filter(Boolean).map((e) => {
+          const [name, url] = e.split(/=(.*)/s, 2);
+          return { name: name.trim(), url: (url ?? "").trim().replace(/\/+$/, "") };
+        });
+        for (const e of entries) {
+          if (!/^[A-Za-z0-9_-]{1,16}$/.test(e.name) || !/^https?:\/\/[^/\s]+$/.test(e.url)) {
+            ctx.addIssue({ code: "custom", message: 'CLUSTER_URLS must be "A=http://host:port,B=http://host:port".' });
+            return z.NEVER;
+          }
+        }
+        return entries;
+      }),
+    /** Scale-out lab: the resource service's address (scripts/resource-service.mjs). */
+    RESOURCE_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),

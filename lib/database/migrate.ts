@@ -41,6 +41,23 @@ function adapterFor(databaseUrl: string) {
   return new PrismaPg({ connectionString: databaseUrl });
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void>; client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which cuts a PL/pgSQL function
+ * body (the cache-invalidation triggers) in pieces. PostgreSQL's simple query protocol takes a
+ * whole script at once, in one implicit transaction: send it so.
+ */
+function sendScriptsWhole(adapter: ScriptRunner) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+}
+
 async function withEngine<T>(databaseUrl: string, run: (engine: Engine, p: Provider) => Promise<T>): Promise<T> {
   loadWasm();
   const p = providerOf(databaseUrl);
@@ -53,6 +70,7 @@ async function withEngine<T>(databaseUrl: string, run: (engine: Engine, p: Provi
       value: async () => {
         const adapter = await factory.connect();
         opened.push(adapter);
+        if (p === "postgresql") sendScriptsWhole(adapter as unknown as ScriptRunner);
         return adapter;
       },
     },
