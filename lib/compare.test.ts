@@ -25,7 +25,7 @@ describe("compare page measurements", () => {
     const t = Date.now() + 10 * MEASURE_INTERVAL_MS;
     const first = await measurements(t);
     assert.deepEqual(first.live.jwt, { kind: "too-few", samples: 0, requests: 0 });
-    const trace = { authMs: 0.015, dbMs: 0, queries: 0, checks: { full: 0, remembered: 1 } };
+    const trace = { authMs: 0.015, dbMs: 0, queries: 0, cached: 0, checks: { full: 0, remembered: 1 } };
     recordAuth("jwt", { ...trace, authMs: 2.508 }); // one cold first sighting…
     for (let i = 1; i < MIN_LIVE_SAMPLES + 5; i++) recordAuth("jwt", trace); // …then remembered checks
 

@@ -12,6 +12,7 @@ import { env } from "./env";
  * loop (SQLite's driver is synchronous) or a long lock.
  */
 const BATCH = 500;
+const DATABASE_IS_SQLITE = () => env().DATABASE_URL.startsWith("file:");
 const GRACE_MS = 3600_000;
 
 type Task = { name: string; ids: (now: Date) => Promise<string[]>; remove: (ids: string[]) => Promise<unknown> };
@@ -38,6 +39,12 @@ const tasks: Task[] = [
     name: "deniedTokens",
     ids: async (now) => (await db().deniedToken.findMany({ where: { expiresAt: { lt: now } }, select: { jti: true }, take: BATCH })).map((r) => r.jti),
     remove: (ids) => db().deniedToken.deleteMany({ where: { jti: { in: ids } } }),
+  },
+  {
+    name: "loginThrottle",
+    // PostgreSQL only (SQLite keeps the throttle in memory): windows that have ended.
+    ids: async (now) => (DATABASE_IS_SQLITE() ? [] : (await db().loginThrottle.findMany({ where: { resetAt: { lt: now } }, select: { key: true }, take: BATCH })).map((r) => r.key)),
+    remove: (ids) => db().loginThrottle.deleteMany({ where: { key: { in: ids } } }),
   },
   {
     name: "throwawayAccounts",

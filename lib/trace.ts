@@ -6,13 +6,20 @@ import { isThenable, type MaybePromise } from "./auth/remembered";
  * store queries it took. Route handlers report it in `Server-Timing` and to lib/metrics.ts, so
  * the timeline, the compare page and the benchmark all read the same numbers.
  */
-export type Trace = { authMs: number; dbMs: number; queries: number; checks: { full: number; remembered: number } };
+export type Trace = {
+  authMs: number;
+  dbMs: number;
+  queries: number;
+  /** Store rows this instance answered from its invalidated cache instead of a query (lib/auth/row-cache.ts). */
+  cached: number;
+  checks: { full: number; remembered: number };
+};
 
 const current = new AsyncLocalStorage<Trace>();
 
 /** Runs `fn` with a fresh trace that every store query inside it reports to. */
 export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: Trace }> {
-  const trace: Trace = { authMs: 0, dbMs: 0, queries: 0, checks: { full: 0, remembered: 0 } };
+  const trace: Trace = { authMs: 0, dbMs: 0, queries: 0, cached: 0, checks: { full: 0, remembered: 0 } };
   const result = await current.run(trace, fn);
   return { result, trace };
 }
@@ -65,6 +72,12 @@ export function noteCheck(kind: "full" | "remembered") {
   if (trace) trace.checks[kind] += 1;
 }
 
+/** Notes a store row served from this instance's cache (no query). */
+export function noteCached() {
+  const trace = current.getStore();
+  if (trace) trace.cached += 1;
+}
+
 /**
  * `Server-Timing: auth;dur=0.012, verify;desc="remembered", db;dur=0.004;desc="1 query"`
  * (durations in ms; `verify` says whether the credential's cryptography was checked in full by
@@ -75,5 +88,6 @@ export function serverTiming(trace: Trace): string {
   const { full, remembered } = trace.checks;
   if (full + remembered > 0) parts.push(`verify;desc="${full > 0 ? "full" : "remembered"}"`);
   if (trace.queries > 0) parts.push(`db;dur=${trace.dbMs.toFixed(3)};desc="${trace.queries} ${trace.queries === 1 ? "query" : "queries"}"`);
+  if (trace.cached > 0) parts.push(`cache;desc="${trace.cached} ${trace.cached === 1 ? "row" : "rows"} from memory"`);
   return parts.join(", ");
 }

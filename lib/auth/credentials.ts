@@ -3,7 +3,7 @@ import { z } from "zod";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { FailureLimiter } from "./rate-limit";
+import { throttle } from "./throttle";
 import { findUserForLogin, type PublicUser } from "./users";
 
 /** The login body every mode accepts, from a form or from JSON. */
@@ -25,11 +25,12 @@ export function loginOptions(input: LoginInput) {
 }
 
 const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;
-const perAccount = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
-const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
+const perAccount = throttle("account", () => env().LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
+const perClient = throttle("client", () => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
 
 /**
- * Checks a username and password, throttled per account and per client. A failure slot is taken
+ * Checks a username and password, throttled per account and per client (one throttle for every
+ * instance on PostgreSQL: lib/auth/throttle.ts). A failure slot is taken
  * from both before the password is checked (parallel guesses cannot all slip past the limit) and
  * given back when the password is right — so checks in flight count too: at most
  * LOGIN_MAX_FAILURES_PER_ACCOUNT logins of one account are checked at the same moment. An unknown user and a wrong password get the same answer
@@ -38,19 +39,19 @@ const perClient = new FailureLimiter(() => env().LOGIN_MAX_FAILURES_PER_CLIENT, 
 export async function checkCredentials(input: Pick<LoginInput, "username" | "password">, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
   const accountKey = input.username.toLowerCase();
   // The account first: guesses refused for a blocked account take no slot from their client.
-  const accountWait = perAccount.reserve(accountKey);
+  const accountWait = await perAccount.reserve(accountKey);
   if (accountWait > 0) return failure("rate_limited", { retryAfterSeconds: accountWait });
-  const clientWait = perClient.reserve(clientIp);
+  const clientWait = await perClient.reserve(clientIp);
   if (clientWait > 0) {
-    perAccount.release(accountKey);
+    await perAccount.release(accountKey);
     return failure("rate_limited", { retryAfterSeconds: clientWait });
   }
 
   const found = await findUserForLogin(input.username);
   const valid = found ? await verifyPassword(found.passwordHash, input.password) : await burnPasswordCheck(input.password);
   if (!found || !valid) return failure("invalid_credentials");
-  perAccount.reset(accountKey);
-  perClient.release(clientIp);
+  await perAccount.reset(accountKey);
+  await perClient.release(clientIp);
   const { passwordHash: _, ...user } = found;
   return { ok: true, user };
 }

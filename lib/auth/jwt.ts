@@ -6,6 +6,7 @@ import type { Logout } from "./contract";
 import { type AuthFailure, failure } from "./errors";
 import { cookieFailure, type JwtCredential, type VerifiedJwt, verifyJwt } from "./jwt-credential";
 import { andThen, type MaybePromise } from "./remembered";
+import { sharedRowCache } from "./row-cache";
 import type { RequestMeta } from "./request-meta";
 import type { PublicUser } from "./users";
 
@@ -40,11 +41,27 @@ export async function login(user: PublicUser, _meta: RequestMeta, options: { now
 export function authenticate(credential: JwtCredential, options: { now?: Date } = {}): MaybePromise<VerifiedJwt | AuthFailure> {
   return andThen(verifyJwt(credential, options.now), (verified) => {
     if (!verified.ok || verified.claims.revocable !== true) return verified;
-    return andThen(db().deniedToken.findUnique({ where: { jti: verified.claims.jti }, select: { jti: true } }), (denied) =>
+    return andThen(isDenied(verified.claims.jti), (denied) =>
       denied ? (verified.source === "cookie" ? cookieFailure(failure("token_revoked")) : failure("token_revoked")) : verified,
     );
   });
 }
+
+/**
+ * Whether `jti` is on the deny-list. The answer — listed or not — is kept in this instance's memory
+ * and forgotten when the store announces the jti was listed (lib/auth/row-cache.ts): a revocable
+ * token costs a store read once per instance, not once per request, and is refused everywhere the
+ * moment it is listed.
+ */
+function isDenied(jti: string): MaybePromise<boolean> {
+  return deniedCache.get(
+    jti,
+    () => andThen(db().deniedToken.findUnique({ where: { jti }, select: { jti: true } }), (row) => row !== null),
+    () => true,
+  );
+}
+
+const deniedCache = sharedRowCache<boolean>("d");
 
 /**
  * Logs out. The server has nothing to delete, so a copy keeps working until `exp` — unless the

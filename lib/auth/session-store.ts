@@ -5,6 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { storeOp } from "../trace";
 import type { MaybePromise } from "./remembered";
+import { sharedRowCache } from "./row-cache";
 import type { PublicUser } from "./users";
 
 /**
@@ -14,6 +15,10 @@ import type { PublicUser } from "./users";
  * through Prisma's query interpreter (~140 µs for the same query, measured): this lookup is the
  * whole per-request price of the stateful mode, so it is the one place that takes the short road.
  * Every write, and every read on PostgreSQL, goes through Prisma.
+ *
+ * Most requests need no read at all: the row is kept in this instance's memory (lib/auth/row-cache.ts)
+ * and forgotten the moment the store announces a change to it — a logout, a revocation, an eviction,
+ * a new idle expiry, on any instance. Without the announcements, every request reads the store.
  */
 export type SessionRow = {
   id: string;
@@ -59,8 +64,14 @@ function sqliteStatement(): Statement<[string], RawRow> | null {
   return globalForStore.loginLabSessionRead;
 }
 
-/** Synchronous on SQLite (better-sqlite3 is synchronous), a Promise on PostgreSQL. */
+const rows = sharedRowCache<SessionRow>("s");
+
+/** Synchronous on SQLite (better-sqlite3 is synchronous) and for a remembered row, a Promise otherwise. */
 export function findSessionWithUser(id: string): MaybePromise<SessionRow | null> {
+  return rows.get(id, () => readSession(id));
+}
+
+function readSession(id: string): MaybePromise<SessionRow | null> {
   const stmt = sqliteStatement();
   if (!stmt) {
     // A real Promise (Prisma returns a thenable): callers tell sync from async by it.
