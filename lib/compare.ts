@@ -8,6 +8,7 @@ import { JWT_AUDIENCE } from "./auth/jwt";
 import { signingKey } from "./auth/keys";
 import * as Session from "./auth/session";
 import { sealToken } from "./auth/seal";
+import { readSessionFromStore } from "./auth/session-store";
 import { generateOpaqueToken } from "./auth/tokens";
 import { db } from "./db";
 import { env } from "./env";
@@ -137,8 +138,10 @@ async function measure() {
   };
   const probe = await Session.login(PROBE, { userAgent: "Login Lab compare page (measuring, deleted at once)", ip: "127.0.0.1" });
   let sessionCheckMicros: number;
+  let sessionReadMicros: number;
   try {
     sessionCheckMicros = await loop(() => Session.authenticate(probe.cookieValue));
+    sessionReadMicros = await loop(() => readSessionFromStore(probe.session.id));
   } finally {
     await Session.logout(probe.cookieValue);
   }
@@ -146,6 +149,8 @@ async function measure() {
     unsealMicros: await timeEach(() => unsealData(sealed, { password: env().SESSION_SECRET })),
     eddsaVerifyMicros: await timeEach(() => jwtVerify(jwt, key, { algorithms: ["EdDSA"] })),
     sessionCheckMicros,
+    /** The store read a check needs when the row is not in this instance's memory. */
+    sessionReadMicros,
     jwtCheckMicros: await loop(() => verifyAccessToken(jwt, JWT_AUDIENCE)),
   };
   return {

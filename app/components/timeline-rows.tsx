@@ -63,6 +63,12 @@ function Row({ e }: { e: TimelineEntry }) {
             <span data-testid="timeline-queries">
               {e.timing.queries} store {e.timing.queries === 1 ? "query" : "queries"}
             </span>
+            {e.timing.cached > 0 ? (
+              <span data-testid="timeline-cached">
+                {" "}
+                · {e.timing.cached} {e.timing.cached === 1 ? "row" : "rows"} from this instance&apos;s memory (forgotten the moment the store announces a change)
+              </span>
+            ) : null}
           </li>
         ) : null}
         {e.verdict ? (

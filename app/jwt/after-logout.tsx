@@ -20,7 +20,8 @@ export function AfterLogout({ forgotten }: { forgotten: Forgotten }) {
       {forgotten.denied ? (
         <p data-testid="jwt-deny-listed">
           {what} The token was revocable: its <code className="font-mono">jti</code> is now on the deny-list, so a copy is refused at once. The price:
-          every request with a revocable token costs a store lookup (see the timeline) — the state is back.
+          a revocable token costs a deny-list lookup (once per instance, then kept in memory until the store announces the listing — see the
+          timeline) — the state is back.
         </p>
       ) : (
         <p data-testid="jwt-still-valid">

@@ -9,7 +9,7 @@ import type { JwtTransport } from "@/lib/jwt-transport";
 export function TransportDifferences({ transport }: { transport: JwtTransport }) {
   const revocable = (
     <>
-      0 (1 if revocable: the <Term name="deny-list" />)
+      0 (if revocable: 1 <Term name="deny-list" /> lookup per instance, then kept in memory)
     </>
   );
   const rows: { what: string; bearer: ReactNode; cookie: ReactNode; lab?: { href: string; label: string } }[] = [

@@ -16,12 +16,14 @@ export const loginInput = z.object({
   revocable: z.boolean().optional(),
   /** JWT mode: where the token goes — the answer's body (`bearer`, the default) or an HttpOnly cookie. */
   transport: z.enum(["bearer", "cookie"]).optional(),
+  /** Session mode, scale-out lab only (CLUSTER_INSTANCE set): keep the row in this instance's memory. */
+  store: z.enum(["database", "memory"]).optional(),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
 /** The mode options a login may carry, from the form's checkboxes or the JSON flags. */
 export function loginOptions(input: LoginInput) {
-  return { shortIdle: input.short_idle === true, revocable: input.revocable === true, transport: input.transport ?? "bearer" };
+  return { shortIdle: input.short_idle === true, revocable: input.revocable === true, transport: input.transport ?? "bearer", store: input.store };
 }
 
 const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;

@@ -12,6 +12,7 @@ export const AUTH_ERRORS = {
   session_invalid: [401, "The session cookie is not one this server sealed (tampered, garbage or from another key)."],
   session_expired: [401, "The session has expired."],
   session_revoked: [401, "The session no longer exists on the server (logged out or revoked)."],
+  session_not_on_this_instance: [401, "This instance has no such session: it lives in the memory of the instance that logged it in (SESSION_STORE=memory)."],
   session_evicted: [401, "The session was ended to make room: too many sessions for this user."],
   token_missing: [401, "No access token: send Authorization: Bearer <token>, or the JWT cookie a cookie-transport login sets."],
   token_malformed: [401, "The access token is not a well-formed JWS compact token."],

@@ -11,9 +11,12 @@ import { hashToken } from "./tokens";
  * under SESSION_SECRET) with its expiry inside. Opening it needs no store, so this is all the
  * proxy's quick check imports; the session's row is lib/auth/session.ts's business.
  */
-export type OpenedSeal = { ok: true; token: string; id: string } | AuthFailure;
+export type OpenedSeal = { ok: true; token: string; id: string; store: SessionStore } | AuthFailure;
 
-type Content = { t?: unknown; exp?: unknown };
+/** Where a session's row lives: the shared store, or the memory of the instance that logged it in. */
+export type SessionStore = "database" | "memory";
+
+type Content = { t?: unknown; exp?: unknown; m?: unknown };
 
 /**
  * iron-session ends a seal with `~<version>`, outside its MAC, and ignores it when unsealing: any
@@ -23,12 +26,15 @@ const SEAL_MARKER = "~2";
 const wellFormed = (v: string) => v.length <= 1024 && v.endsWith(SEAL_MARKER) && v.indexOf("~") === v.length - SEAL_MARKER.length;
 
 /** Opened seals, shared with proxy.ts (which opens the cookie first): the route's opening is a hit. */
-const opened = sharedRemembered<{ token: string; id: string }>("seal");
+const opened = sharedRemembered<{ token: string; id: string; store: SessionStore }>("seal");
 
-/** Seals a session token; the seal ends with the session's absolute lifetime. */
-export function sealToken(token: string, now = Date.now()): Promise<string> {
+/**
+ * Seals a session token; the seal ends with the session's absolute lifetime, and says whether the
+ * row is in one instance's memory (so another instance can say why it does not know it).
+ */
+export function sealToken(token: string, now = Date.now(), store: SessionStore = "database"): Promise<string> {
   const ttl = env().SESSION_ABSOLUTE_TTL_SECONDS;
-  return sealData({ t: token, exp: now + ttl * 1000 }, { password: env().SESSION_SECRET, ttl });
+  return sealData({ t: token, exp: now + ttl * 1000, ...(store === "memory" ? { m: 1 } : {}) }, { password: env().SESSION_SECRET, ttl });
 }
 
 /** The token inside a cookie value and its hash (the session's id in the store), or why there is none. */
@@ -40,13 +46,13 @@ export function openSeal(cookieValue: string | undefined, now = Date.now()): May
   if (hit) return hit.window === "open" ? { ok: true, ...hit.value } : failure("session_expired");
   return andThen(unseal(cookieValue), (content): OpenedSeal => {
     if (!content.ok) return content;
-    const value = { token: content.token, id: hashToken(content.token) };
+    const value = { token: content.token, id: hashToken(content.token), store: content.store };
     opened.remember(cookieValue, value, 0, content.exp);
     return content.exp > now ? { ok: true, ...value } : failure("session_expired");
   });
 }
 
-async function unseal(cookieValue: string): Promise<{ ok: true; token: string; exp: number } | AuthFailure> {
+async function unseal(cookieValue: string): Promise<{ ok: true; token: string; exp: number; store: SessionStore } | AuthFailure> {
   let reason: UnsealErrorReason | undefined;
   let content: Content;
   try {
@@ -62,5 +68,5 @@ async function unseal(cookieValue: string): Promise<{ ok: true; token: string; e
   }
   if (reason === "expired") return failure("session_expired");
   if (reason || typeof content.t !== "string" || content.t.length < 32) return failure("session_invalid");
-  return { ok: true, token: content.t, exp: typeof content.exp === "number" ? content.exp : Number.POSITIVE_INFINITY };
+  return { ok: true, token: content.t, exp: typeof content.exp === "number" ? content.exp : Number.POSITIVE_INFINITY, store: content.m === 1 ? "memory" : "database" };
 }

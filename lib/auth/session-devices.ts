@@ -11,7 +11,7 @@ import { type AuthFailure, failure } from "./errors";
  */
 
 const REVOKED_BY_USER = "revoked_from_another_device";
-const EVICTED_BY_LIMIT = "evicted_by_session_limit";
+export const EVICTED_BY_LIMIT = "evicted_by_session_limit";
 
 /** The refusal a revoked row earns, naming why. */
 export function revokedFailure(reason: string | null): AuthFailure {

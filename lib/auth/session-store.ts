@@ -66,9 +66,32 @@ function sqliteStatement(): Statement<[string], RawRow> | null {
 
 const rows = sharedRowCache<SessionRow>("s");
 
+/**
+ * SESSION_STORE=memory (or a scale-lab login that asks for it): the rows live in this process
+ * only. Another instance cannot know them — claim S7 made visible: sticky sessions or a shared
+ * store, or the session is lost. Bounded: past MEMORY_MAX rows, the oldest goes.
+ */
+const MEMORY_MAX = 10_000;
+const globalForMemory = globalThis as unknown as { loginLabMemorySessions?: Map<string, SessionRow> };
+export function memorySessions(): Map<string, SessionRow> {
+  return (globalForMemory.loginLabMemorySessions ??= new Map());
+}
+
+/** Keeps a new in-memory session, making room (the oldest first) past MEMORY_MAX. */
+export function keepInMemory(row: SessionRow): void {
+  const all = memorySessions();
+  all.set(row.id, row);
+  if (all.size > MEMORY_MAX) all.delete(all.keys().next().value as string);
+}
+
 /** Synchronous on SQLite (better-sqlite3 is synchronous) and for a remembered row, a Promise otherwise. */
 export function findSessionWithUser(id: string): MaybePromise<SessionRow | null> {
   return rows.get(id, () => readSession(id));
+}
+
+/** The row straight from the store, past the cache: what a check costs without it (measured on /compare). */
+export function readSessionFromStore(id: string): MaybePromise<SessionRow | null> {
+  return readSession(id);
 }
 
 function readSession(id: string): MaybePromise<SessionRow | null> {

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { outcome } from "../testing/outcome";
 import * as Session from "./session";
 import { openSeal, sealToken } from "./seal";
+import { memorySessions } from "./session-store";
 import { hashToken } from "./tokens";
 
 const alice = { id: "user_alice", username: "alice", displayName: "Alice" };
@@ -84,5 +85,19 @@ describe("session mode", () => {
     assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), t0.getTime());
     await Session.authenticate(cookieValue, { now: after(t0, 61) });
     assert.equal((await db().session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime(), after(t0, 61).getTime());
+  });
+
+  test("memory store (S7): the row lives in this process only; another instance does not know the cookie", async () => {
+    const { cookieValue, session } = await Session.login(alice, meta, { store: "memory" });
+    assert.equal(await db().session.count({ where: { id: session.id } }), 0, "nothing in the shared store");
+    assert.equal(outcome(await Session.authenticate(cookieValue)), "ok");
+    // Another instance: the same secret opens the seal, but its memory has no such row.
+    const row = memorySessions().get(session.id);
+    assert.ok(row);
+    memorySessions().delete(session.id);
+    assert.equal(outcome(await Session.authenticate(cookieValue)), "session_not_on_this_instance");
+    memorySessions().set(session.id, row);
+    assert.equal((await Session.logout(cookieValue)).revoked, true);
+    assert.equal(outcome(await Session.authenticate(cookieValue)), "session_not_on_this_instance");
   });
 });

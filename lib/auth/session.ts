@@ -5,9 +5,9 @@ import type { Logout } from "./contract";
 import { type AuthFailure, failure } from "./errors";
 import { andThen, type MaybePromise } from "./remembered";
 import type { RequestMeta } from "./request-meta";
-import { openSeal, sealToken } from "./seal";
-import { makeRoomFor, revokedFailure } from "./session-devices";
-import { findSessionWithUser, type SessionRow } from "./session-store";
+import { openSeal, type SessionStore, sealToken } from "./seal";
+import { EVICTED_BY_LIMIT, makeRoomFor, revokedFailure } from "./session-devices";
+import { findSessionWithUser, keepInMemory, memorySessions, type SessionRow } from "./session-store";
 import { generateOpaqueToken, hashToken } from "./tokens";
 import type { PublicUser } from "./users";
 
@@ -50,14 +50,35 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
  * is enforced in the same transaction: beyond it, the oldest sessions are evicted (and told why on
  * their next request). The transaction first writes the user's row, which locks it, so concurrent
  * logins of one user take turns, each counting the sessions the previous one left.
- * `shortIdle`: the demo's short idle timeout (SESSION_DEMO_IDLE_SECONDS).
+ * `shortIdle`: the demo's short idle timeout (SESSION_DEMO_IDLE_SECONDS). `store`: where the row
+ * lives (SESSION_STORE by default; "memory" keeps it in this process only).
  */
-export async function login(user: PublicUser, meta: RequestMeta, options: { now?: Date; shortIdle?: boolean } = {}): Promise<SessionLogin> {
+export async function login(user: PublicUser, meta: RequestMeta, options: { now?: Date; shortIdle?: boolean; store?: SessionStore } = {}): Promise<SessionLogin> {
   const now = options.now ?? new Date();
   const token = generateOpaqueToken();
   const { SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
   const idle = options.shortIdle ? env().SESSION_DEMO_IDLE_SECONDS : env().SESSION_IDLE_TTL_SECONDS;
   const absoluteExpiresAt = addSeconds(now, absolute);
+  const store = options.store ?? env().SESSION_STORE;
+  if (store === "memory") {
+    const row: SessionRow = {
+      id: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
+      absoluteExpiresAt,
+      idleTimeoutSeconds: options.shortIdle ? idle : null,
+      userAgent: meta.userAgent,
+      ip: meta.ip,
+      revokedAt: null,
+      revokedReason: null,
+      user,
+    };
+    evictFromMemory(user.id, now);
+    keepInMemory(row);
+    return { ok: true, cookieValue: await sealToken(token, now.getTime(), "memory"), session: info(row), maxAgeSeconds: absolute };
+  }
   const row = await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
     await makeRoomFor(tx, user.id, now);
@@ -85,9 +106,23 @@ export async function login(user: PublicUser, meta: RequestMeta, options: { now?
  */
 export function authenticate(cookieValue: string | undefined, options: { now?: Date; touch?: boolean } = {}): MaybePromise<ValidSession | AuthFailure> {
   const now = options.now ?? new Date();
-  return andThen(openSeal(cookieValue, now.getTime()), (opened) =>
-    opened.ok ? andThen(findSessionWithUser(opened.id), (row) => check(row, now, options.touch !== false)) : opened,
-  );
+  return andThen(openSeal(cookieValue, now.getTime()), (opened) => {
+    if (!opened.ok) return opened;
+    if (opened.store === "memory") {
+      const row = memorySessions().get(opened.id);
+      return row ? check(row, now, options.touch !== false) : failure("session_not_on_this_instance");
+    }
+    return andThen(findSessionWithUser(opened.id), (row) => check(row, now, options.touch !== false));
+  });
+}
+
+/** The per-user limit, for rows in this process's memory: the oldest live ones are evicted. */
+function evictFromMemory(userId: string, now: Date) {
+  const live = [...memorySessions().values()].filter((r) => r.userId === userId && !r.revokedAt && r.idleExpiresAt > now && r.absoluteExpiresAt > now);
+  for (const r of live.slice(0, Math.max(0, live.length - (env().SESSION_MAX_PER_USER - 1)))) {
+    r.revokedAt = now;
+    r.revokedReason = EVICTED_BY_LIMIT;
+  }
 }
 
 function check(row: SessionRow | null, now: Date, touch: boolean): MaybePromise<ValidSession | AuthFailure> {
@@ -101,6 +136,10 @@ function check(row: SessionRow | null, now: Date, touch: boolean): MaybePromise<
   const idle = row.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;
   if (!touch || now.getTime() - row.lastSeenAt.getTime() < Math.min(60, idle / 10) * 1000) return valid;
   const idleExpiresAt = earlier(addSeconds(now, idle), row.absoluteExpiresAt);
+  if (memorySessions().get(row.id) === row) {
+    Object.assign(row, { lastSeenAt: now, idleExpiresAt });
+    return { ...valid, session: info({ ...session, lastSeenAt: now, idleExpiresAt }) };
+  }
   return andThen(db().session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now, idleExpiresAt } }), () => ({
     ...valid,
     session: info({ ...session, lastSeenAt: now, idleExpiresAt }),
@@ -111,6 +150,11 @@ function check(row: SessionRow | null, now: Date, touch: boolean): MaybePromise<
 export async function logout(cookieValue: string | undefined, options: { now?: Date } = {}): Promise<Logout> {
   const opened = await openSeal(cookieValue, (options.now ?? new Date()).getTime());
   if (!opened.ok) return { ok: true, revoked: false, message: opened.message };
+  if (opened.store === "memory") {
+    return memorySessions().delete(opened.id)
+      ? { ok: true, revoked: true, message: "The session is deleted from this instance's memory: this cookie is refused from now on." }
+      : { ok: true, revoked: false, message: failure("session_not_on_this_instance").message };
+  }
   const { count } = await db().session.deleteMany({ where: { id: opened.id } });
   return count > 0 ? { ok: true, revoked: true, message: "The session row is deleted: this cookie is refused from now on." } : { ok: true, revoked: false, message: "No such session." };
 }

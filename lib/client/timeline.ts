@@ -22,7 +22,7 @@ export type TimelineEntry = {
   code: string | null;
   credentials: Credential[];
   received: Received | null;
-  timing: { authMs: number | null; dbMs: number | null; queries: number; guardMs: number | null; verify: "full" | "remembered" | null } | null;
+  timing: { authMs: number | null; dbMs: number | null; queries: number; cached: number; guardMs: number | null; verify: "full" | "remembered" | null } | null;
   /**
    * Who refused the request: proxy.ts's quick check (`guard`), the route handler (`route`), or the
    * page's own check after a navigation (`page`) — from `X-Refused-By`, or from `?by=` on a redirect.
@@ -72,8 +72,9 @@ export function parseServerTiming(header: string | null): TimelineEntry["timing"
     return m ? Number(m[1]) : null;
   };
   const queries = /desc="(\d+) quer/.exec(header);
+  const cached = /(?:^|,)\s*cache;desc="(\d+) rows?/.exec(header);
   const verify = /(?:^|,)\s*verify;desc="(full|remembered)"/.exec(header);
-  return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0, guardMs: dur("guard"), verify: verify ? (verify[1] as "full" | "remembered") : null };
+  return { authMs: dur("auth"), dbMs: dur("db"), queries: queries ? Number(queries[1]) : 0, cached: cached ? Number(cached[1]) : 0, guardMs: dur("guard"), verify: verify ? (verify[1] as "full" | "remembered") : null };
 }
 
 /** The request's login credentials, who attached them, and whether the route used them. */

@@ -34,7 +34,7 @@ export default async function Page() {
               token id <code className="font-mono">{claims.jti}</code> · audience <code className="font-mono">{String(claims.aud)}</code>
             </li>
             <li>expires <When at={claims.exp * 1000} /> — logging out deletes the cookie, but a copy of it works until then</li>
-            <li>{claims.revocable ? "revocable: every request with it costs a deny-list lookup" : "not revocable: no store lookup at all"}</li>
+            <li>{claims.revocable ? "revocable: checked against the deny-list (read once per instance, kept in memory until a listing is announced)" : "not revocable: no store lookup at all"}</li>
           </ul>
           <MyPageActions logout={logoutJwtCookie} buttonClass="bg-amber-800 text-white hover:bg-amber-900" />
         </>
