@@ -34,6 +34,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/lab/attacker" className="hover:underline">
               cross-site lab
             </Link>
+            <Link href="/scale" className="hover:underline">
+              scale-out lab
+            </Link>
             <span className="ml-auto flex gap-4">
               <Link href="/session/mypage" className="text-blue-700 hover:underline dark:text-blue-300">
                 session

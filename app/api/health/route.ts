@@ -1,13 +1,19 @@
+import { channelStatus } from "@/lib/auth/invalidation";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-/** Ready when the app answers and its database does. */
+/**
+ * Ready when the app answers and its database does. Also says which instance this is and whether
+ * its cache-invalidation channel is listening (the scale-out lab shows it for every instance).
+ */
 export async function GET() {
+  const about = { instance: env().CLUSTER_INSTANCE ?? null, sessionStore: env().SESSION_STORE, invalidation: channelStatus() };
   try {
     await db().user.count();
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "ok", ...about }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ status: "unavailable", error: "database_unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "unavailable", error: "database_unavailable", ...about }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }
