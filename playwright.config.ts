@@ -42,7 +42,8 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ?
 export default defineConfig({
   testDir: "e2e",
   // The PostgreSQL run (scripts/e2e-postgres.mjs) starts no `npm run dev` server, so it leaves out its spec.
-  testIgnore: process.env.E2E_NO_DEV ? ["dev.spec.ts"] : [],
+  // e2e/cluster/ runs against `npm run cluster` (scripts/e2e-cluster.ts, playwright.cluster.config.ts).
+  testIgnore: process.env.E2E_NO_DEV ? ["dev.spec.ts", "cluster/**"] : ["cluster/**"],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -13,7 +13,8 @@
  * Chromium, median of 5 loads.
  *
  * --short: a 1-second warm-up and one 2-second round per mode, one LCP load (what CI runs, so the
- * script cannot rot).
+ * script cannot rot). --cluster: the scale-out measurements on two instances and PostgreSQL instead
+ * (scripts/bench-cluster.ts).
  */
 import os from "node:os";
 import autocannon from "autocannon";
@@ -87,6 +88,15 @@ async function main() {
   if (!process.argv.includes("--skip-build")) {
     console.log("building (next build)…");
     step(env, "next build", "npm", ["run", "build"]);
+  }
+  if (process.argv.includes("--cluster")) {
+    if (!process.env.TEST_POSTGRES_URL && process.env.CI) {
+      console.log("\n=== cluster benchmark: not run (needs PostgreSQL: set TEST_POSTGRES_URL) ===");
+      return;
+    }
+    const { benchCluster } = await import("./bench-cluster");
+    await benchCluster();
+    return;
   }
   const server = await startProductionServer(env, DB_FILE);
   try {

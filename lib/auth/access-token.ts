@@ -4,7 +4,7 @@ import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify, SignJWT }
 import { env } from "../env";
 import { noteCheck } from "../trace";
 import { type AuthFailure, failure } from "./errors";
-import { signingKey } from "./keys";
+import { signingKey, verifiableNow, verificationKey } from "./keys";
 import { type MaybePromise, sharedRemembered } from "./remembered";
 import type { PublicUser } from "./users";
 
@@ -73,17 +73,19 @@ class HeaderRejected extends Error {
 
 /**
  * Tokens that passed every check but time, remembered (lib/auth/remembered.ts): ~120 µs saved
- * each. Shared with proxy.ts, which verifies first: the route's own check is then a hit.
+ * each. Shared with proxy.ts, which verifies first: the route's own check is then a hit. The
+ * signing key's kid is remembered too: once that key retires, the token is no longer taken on trust.
  */
-const verified = sharedRemembered<VerifiedAccess & { audience: Audience }>("access-token");
+const verified = sharedRemembered<VerifiedAccess & { audience: Audience; kid: string }>("access-token");
 
 /**
  * Verifies signature, algorithm, typ, iss, aud, exp, nbf and the required claims. Synchronous
- * for a token already verified once (only its time claims are checked again), a Promise otherwise.
+ * for a token already verified once (only its time claims and that its key still verifies are
+ * checked again), a Promise otherwise.
  */
 export function verifyAccessToken(token: string, audience: Audience, now = new Date()): MaybePromise<VerifiedAccess | AuthFailure> {
   const hit = verified.recall(token, now.getTime());
-  if (!hit || hit.value.audience !== audience) {
+  if (!hit || hit.value.audience !== audience || !verifiableNow(hit.value.kid)) {
     noteCheck("full");
     return verifyFully(token, audience, now);
   }
@@ -105,14 +107,15 @@ function canonical(token: string): boolean {
 
 async function verifyFully(token: string, audience: Audience, now: Date): Promise<VerifiedAccess | AuthFailure> {
   if (token.length > 4096 || !canonical(token)) return failure("token_malformed");
-  const key = await signingKey();
   try {
-    const { payload } = await jwtVerify(
+    const { payload, protectedHeader } = await jwtVerify(
       token,
-      (header: JWTHeaderParameters) => {
+      async (header: JWTHeaderParameters) => {
         if (FORBIDDEN_HEADERS.some((h) => h in header)) throw new HeaderRejected("token_header_forbidden");
-        if (header.kid !== key.kid) throw new HeaderRejected("token_unknown_kid");
-        return key.publicKey;
+        // next, current or previous; a retired or unknown kid verifies nothing.
+        const key = typeof header.kid === "string" ? await verificationKey(header.kid) : undefined;
+        if (!key) throw new HeaderRejected("token_unknown_kid");
+        return key;
       },
       {
         algorithms: ALGORITHMS,
@@ -128,7 +131,7 @@ async function verifyFully(token: string, audience: Audience, now: Date): Promis
     }
     const claims = payload as AccessClaims;
     const result: VerifiedAccess = { ok: true, claims, user: { id: claims.sub, username: claims.preferred_username, displayName: claims.name } };
-    verified.remember(token, { ...result, audience }, (claims.nbf ?? claims.iat) * 1000, claims.exp * 1000);
+    verified.remember(token, { ...result, audience, kid: protectedHeader.kid as string }, (claims.nbf ?? claims.iat) * 1000, claims.exp * 1000);
     return result;
   } catch (error) {
     return failure(codeOf(error));

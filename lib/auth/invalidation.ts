@@ -20,9 +20,9 @@ import { env } from "../env";
  * store: down or lagging, an instance fails closed, never stale. Each loss of the channel, and each
  * return, empties the caches (what happened while deaf is unknown).
  *
- * `generation()` guards against the read that races a change: a reader notes it before reading
- * the store and caches the row only if it has not moved since — an invalidation that arrived
- * while the read was in flight might concern exactly that row.
+ * Each cache (lib/auth/row-cache.ts) guards against the read that races a change: it keeps a row
+ * only if none of its rows was invalidated while the read was in flight — that invalidation might
+ * concern exactly this row.
  */
 
 export const CHANNEL = "login_lab_invalidate";
@@ -34,7 +34,6 @@ export const LAG_LIMIT_MS = 1_000;
 type Listener = (key: string) => void;
 
 type Bus = {
-  generation: number;
   listeners: Set<Listener>;
   /** PostgreSQL only. */
   channel: Channel | undefined;
@@ -59,7 +58,7 @@ type Channel = {
 const BUS = Symbol.for("login-lab.invalidation");
 function bus(): Bus {
   const slot = globalThis as unknown as Record<symbol, Bus | undefined>;
-  return (slot[BUS] ??= { generation: 0, listeners: new Set(), channel: undefined });
+  return (slot[BUS] ??= { listeners: new Set(), channel: undefined });
 }
 
 const postgres = () => !env().DATABASE_URL.startsWith("file:");
@@ -68,11 +67,6 @@ const postgres = () => !env().DATABASE_URL.startsWith("file:");
 export function onInvalidate(listener: Listener): () => void {
   bus().listeners.add(listener);
   return () => bus().listeners.delete(listener);
-}
-
-/** Bumps with every invalidation: a cache fills only from a read during which it did not move. */
-export function generation(): number {
-  return bus().generation;
 }
 
 /** Whether a cache may answer instead of the store, right now. */
@@ -89,9 +83,7 @@ export function cacheUsable(): boolean {
 
 /** Announces a change to this process's caches, now. */
 export function invalidate(key: string): void {
-  const b = bus();
-  b.generation += 1;
-  for (const l of b.listeners) l(key);
+  for (const l of bus().listeners) l(key);
 }
 
 /** The keys touched by the queries of the transaction this code runs in. */

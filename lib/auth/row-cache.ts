@@ -1,6 +1,6 @@
 import "server-only";
 import { noteCached } from "../trace";
-import { cacheUsable, generation, onInvalidate } from "./invalidation";
+import { cacheUsable, onInvalidate } from "./invalidation";
 import { andThen, type MaybePromise } from "./remembered";
 
 /**
@@ -14,6 +14,8 @@ import { andThen, type MaybePromise } from "./remembered";
  */
 export class RowCache<T> {
   private readonly rows = new Map<string, T>();
+  /** Bumps with each invalidation of this cache's rows: a read fills the cache only if it did not move. */
+  private generation = 0;
 
   constructor(
     private readonly prefix: string,
@@ -22,6 +24,8 @@ export class RowCache<T> {
     onInvalidate((key) => {
       if (key === "*" || key === `${prefix}:*`) this.rows.clear();
       else if (key.startsWith(`${prefix}:`)) this.rows.delete(key.slice(prefix.length + 1));
+      else return;
+      this.generation += 1;
     });
   }
 
@@ -40,9 +44,9 @@ export class RowCache<T> {
         return hit as R;
       }
     }
-    const before = generation();
+    const before = this.generation;
     return andThen(read(), (row) => {
-      if (keep(row) && generation() === before && cacheUsable()) this.put(id, row as T);
+      if (keep(row) && this.generation === before && cacheUsable()) this.put(id, row as T);
       return row;
     });
   }

@@ -1,9 +1,14 @@
 import { publicJwks } from "@/lib/auth/keys";
+import { env } from "@/lib/env";
 
 // Read from the configuration at run time, never baked in at build time.
 export const dynamic = "force-dynamic";
 
-/** The public half of the signing key: any service can verify Login Lab's tokens with it. */
+/**
+ * The public halves of the signing keys — next, current and previous (lib/auth/keys.ts) — so any
+ * service can verify Login Lab's tokens. A verifier may keep this for JWKS_CACHE_SECONDS: a next
+ * key is published at least that long before it signs anything.
+ */
 export async function GET() {
-  return Response.json(await publicJwks(), { headers: { "Cache-Control": "public, max-age=300" } });
+  return Response.json(await publicJwks(), { headers: { "Cache-Control": `public, max-age=${env().JWKS_CACHE_SECONDS}` } });
 }
