@@ -114,7 +114,7 @@ async function propagation(a: string, b: string, mode: "session" | "jwt") {
     await use(b, c);
     await use(b, c); // now from B's memory
     const r = await revoke(a, c);
-    if (r.status !== 200) throw new Error(`${mode} logout: ${r.status}`);
+    if (r.status >= 300) throw new Error(`${mode} logout: ${r.status}`);
     const start = performance.now();
     for (;;) {
       const answer = await use(b, c);
@@ -162,7 +162,7 @@ async function mixed(bases: string[]) {
         } else if (roll < 0.08) {
           const c = pick(live);
           const a = await track(revoke(base, c));
-          if (a.status === 200) c.revokedAt = performance.now();
+          if (a.status < 300) c.revokedAt = performance.now();
           counts.revocations += 1;
         } else if (roll < 0.14 && live.some((c) => c.mode === "hybrid")) {
           const c = pick(live.filter((x) => x.mode === "hybrid"));
