@@ -96,7 +96,7 @@ test.describe("control and revocation", () => {
     await panels.jwt.loggedInAs("Alice");
     // A revocable token costs a store lookup on every request: the state is back.
     await panels.jwt.callApi();
-    await expect(panels.jwt.root.getByTestId("timeline-entry").first().getByTestId("timeline-queries")).toHaveText("1 store query");
+    await expect(panels.jwt.root.getByTestId("timeline-entry").first().getByTestId("timeline-timing")).toHaveAttribute("data-lookups", "1");
     await lab.getByRole("button", { name: "1 · Capture" }).click();
     await lab.getByRole("button", { name: "2 · Log out, then replay at once" }).click();
     await expect(lab.getByTestId("replay-attempt").first()).toContainText("refused (token_revoked)");

@@ -94,7 +94,7 @@ test.describe("JWT in an HttpOnly cookie", () => {
     await panels.jwt.login("heidi");
     await panels.jwt.loggedInAs("Heidi");
     expect(await panels.jwt.callApi()).toBe("200");
-    await expect(newest(panels.jwt).getByTestId("timeline-queries")).toHaveText("1 store query");
+    await expect(newest(panels.jwt).getByTestId("timeline-timing")).toHaveAttribute("data-lookups", "1");
     await panels.jwt.root.getByRole("button", { name: "Log out" }).click();
     await expect(panels.jwt.root.getByTestId("jwt-deny-listed")).toBeVisible();
     await panels.jwt.root.getByRole("button", { name: "replay a copy of the deleted cookie" }).click();

@@ -21,7 +21,8 @@ test.describe("see and measure", () => {
     await expect(credential).toContainText("sent by the browser on its own");
     await expect(credential.getByTestId("credential-bytes")).toHaveText(`${bytes(pairIn(headers.cookie, SESSION_COOKIE))} B`);
     await expect(entry.getByTestId("cookie-header-bytes")).toHaveText(String(bytes(headers.cookie)));
-    await expect(entry.getByTestId("timeline-queries")).toHaveText("1 store query");
+    // One lookup of the session row: from the store, or from this instance's memory (kept since the page's own check).
+    await expect(entry.getByTestId("timeline-timing")).toHaveAttribute("data-lookups", "1");
 
     // HttpOnly, seen from both sides: page script cannot see the cookie, the server received it.
     await expect(panels.session.root.getByTestId("document-cookie")).toHaveText('"" (empty)');

@@ -57,7 +57,7 @@ function Row({ e }: { e: TimelineEntry }) {
           </li>
         ) : null}
         {e.timing && e.refusedBy !== "guard" ? (
-          <li data-testid="timeline-timing">
+          <li data-testid="timeline-timing" data-lookups={e.timing.queries + e.timing.cached}>
             server: auth {e.timing.authMs?.toFixed(3)} ms
             {e.timing.dbMs !== null ? ` · store ${e.timing.dbMs.toFixed(3)} ms` : ""} ·{" "}
             <span data-testid="timeline-queries">

@@ -68,10 +68,10 @@ export async function revokeDevice(userId: string, sessionId: string, now = new 
 
 /** Revokes every session of the user except the current one; returns how many. */
 export async function revokeOtherDevices(userId: string, currentId: string, now = new Date()): Promise<number> {
-  const { count } = await db().session.updateMany({
-    where: { userId, id: { not: currentId }, revokedAt: null },
-    data: { revokedAt: now, revokedReason: REVOKED_BY_USER },
-  });
+  // By id, so that exactly these rows are announced to the instances' caches (lib/db.ts `changed`).
+  const ids = (await db().session.findMany({ where: { userId, id: { not: currentId }, revokedAt: null }, select: { id: true } })).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const { count } = await db().session.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: now, revokedReason: REVOKED_BY_USER } });
   return count;
 }
 
@@ -82,7 +82,9 @@ export async function revokeOtherDevices(userId: string, currentId: string, now 
  */
 export async function makeRoomFor(tx: Tx, userId: string, now: Date): Promise<number> {
   const anHourAgo = new Date(now.getTime() - 3600_000);
-  await tx.session.deleteMany({ where: { userId, OR: [{ absoluteExpiresAt: { lt: anHourAgo } }, { idleExpiresAt: { lt: anHourAgo } }] } });
+  // By id, so that exactly these rows are announced to the instances' caches (lib/db.ts `changed`).
+  const dead = await tx.session.findMany({ where: { userId, OR: [{ absoluteExpiresAt: { lt: anHourAgo } }, { idleExpiresAt: { lt: anHourAgo } }] }, select: { id: true } });
+  if (dead.length) await tx.session.deleteMany({ where: { id: { in: dead.map((r) => r.id) } } });
   const liveRows = await tx.session.findMany({ where: { userId, ...live(now) }, orderBy: { createdAt: "asc" }, select: { id: true } });
   const excess = liveRows.length - (env().SESSION_MAX_PER_USER - 1);
   if (excess <= 0) return 0;
