@@ -15,7 +15,13 @@ export type Trace = {
   checks: { full: number; remembered: number };
 };
 
-const current = new AsyncLocalStorage<Trace>();
+/**
+ * One per process, on globalThis: the route handlers, the pages and proxy.ts are separate bundles,
+ * each with its own copy of this module, while the objects that report to the trace (the Prisma
+ * client, the row caches) are shared and were made by whichever bundle came first. With a
+ * module-level store, their reports would go to that bundle's copy and be lost to the others.
+ */
+const current = ((globalThis as unknown as Record<symbol, AsyncLocalStorage<Trace> | undefined>)[Symbol.for("login-lab.trace")] ??= new AsyncLocalStorage<Trace>());
 
 /** Runs `fn` with a fresh trace that every store query inside it reports to. */
 export async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; trace: Trace }> {
