@@ -4,7 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
 import { hashPassword } from "./password";
-import { FailureLimiter } from "./rate-limit";
+import { throttle } from "./throttle";
 
 /**
  * Throwaway accounts: one per visitor who asks, so that nobody shares an account (its devices, its
@@ -34,10 +34,12 @@ const HOUR_MS = 3600_000;
 const MAX_LIVE_ACCOUNTS = 20_000;
 
 /**
- * Creations per client address in a fixed one-hour window. The limiter counts events of any kind;
- * here each event is a creation. It is bounded (expired windows pruned, a hard cap on addresses).
+ * Creations per client address in a fixed one-hour window. The throttle counts events of any kind;
+ * here each event is a creation. In memory on SQLite (bounded), in the store on PostgreSQL — one
+ * count for every instance, as for logins (lib/auth/throttle.ts).
  */
-const perClient = new FailureLimiter(
+const perClient = throttle(
+  "demo-accounts",
   () => env().DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR,
   () => HOUR_MS,
 );
@@ -53,8 +55,8 @@ function randomUsername(): { username: string; displayName: string } {
  * `now` moves the clock (tests): the account expires DEMO_ACCOUNT_TTL_SECONDS after it.
  */
 export async function createDemoAccount(clientIp: string, now = new Date()): Promise<({ ok: true } & DemoAccount) | AuthFailure> {
-  // Counted before the slow hash, with no await since the check: concurrent requests cannot slip past.
-  const wait = perClient.reserve(clientIp, now.getTime());
+  // Counted before the slow hash, atomically (one statement on PostgreSQL): concurrent requests cannot slip past.
+  const wait = await perClient.reserve(clientIp, now.getTime());
   if (wait > 0) {
     const max = env().DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR;
     return failure("rate_limited", {
