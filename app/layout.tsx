@@ -23,8 +23,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Login Lab
             </Link>
             <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">see how login really works</span>
+            <Link href="/claims" className="hover:underline">
+              claims
+            </Link>
             <Link href="/compare" className="hover:underline">
               compare
+            </Link>
+            <Link href="/guide" className="hover:underline">
+              guide
             </Link>
             {env().labXssEnabled ? (
               <Link href="/lab/xss" className="hover:underline">

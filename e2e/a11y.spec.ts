@@ -6,7 +6,7 @@ import { expect, type LoginPanel, test } from "./fixtures";
  * axe-core on every page, light and dark, logged out and with all three panels logged in: no
  * serious or critical violation. And every control can be reached by keyboard, with a visible focus.
  */
-const PAGES = ["/", "/compare", "/session/mypage", "/jwt/mypage", "/hybrid/mypage", "/lab/xss", "/lab/attacker"];
+const PAGES = ["/", "/claims", "/guide", "/scale", "/compare", "/session/mypage", "/jwt/mypage", "/hybrid/mypage", "/lab/xss", "/lab/attacker"];
 
 async function violations(page: Page) {
   // Let client components settle (countdowns, lists loaded after mount).

@@ -55,7 +55,7 @@ export function TrialRunner({ self, other, hasResource, sessionStore }: { self: 
               onClick={() => run(t)}
               disabled={running !== null}
               aria-describedby={`trial-${t}-what`}
-              className="self-start rounded bg-zinc-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-zinc-200 dark:text-zinc-900"
+              className="self-start rounded bg-zinc-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-zinc-200 dark:text-zinc-900 dark:hover:bg-zinc-300"
             >
               {running === t ? "Running…" : `Run: ${TRIAL_LABELS[t].label}`}
             </button>

@@ -109,6 +109,16 @@ test.describe("the cluster", () => {
     expect(s[6]).toEqual(["B", 200, ""]);
   });
 
+  test("/claims: with the cluster running, the scale-out claims are checked between the processes and hold", async ({ page }) => {
+    await page.goto("/claims");
+    for (const id of ["S7", "T4", "T7"]) {
+      const row = page.getByTestId(`claim-${id}`);
+      await row.getByRole("button", { name: new RegExp(`^Check ${id}( again)?$`) }).click();
+      await expect(row).toHaveAttribute("data-verdict", "holds", { timeout: 20_000 });
+    }
+    await expect(page.getByTestId("claim-S7").getByTestId("claim-evidence")).toContainText("session_not_on_this_instance");
+  });
+
   test("the resource service: 200 with the subject for a token of either instance, 401 with WWW-Authenticate otherwise, no cookies needed", async ({ request }) => {
     for (const base of [A, B]) {
       const token = await jwtLogin(request, base);
