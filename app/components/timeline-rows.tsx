@@ -3,6 +3,7 @@
 import type { Mode } from "@/lib/client/modes";
 import type { TimelineEntry } from "@/lib/client/timeline";
 import { SCROLL_REGION } from "@/app/components/controls";
+import { FlowDiagram } from "@/app/components/flow-diagram";
 
 const statusClass = (s: number | null) =>
   s === null
@@ -90,7 +91,23 @@ function Row({ e }: { e: TimelineEntry }) {
 }
 
 /** The entries of a panel's timeline, newest first (app/components/timeline.tsx). */
-export function TimelineRows({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
+/**
+ * The "Requests" section's content, loaded when it is opened: the mode's flow — browser · server ·
+ * store — lit up by this panel's requests, then the requests themselves, newest first.
+ */
+export function TimelineBody({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
+  return (
+    <>
+      <div>
+        <h4 className="mb-1 text-sm font-semibold text-zinc-700 dark:text-zinc-300">How it flows</h4>
+        <FlowDiagram mode={mode} />
+      </div>
+      {entries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet. Log in or call the API.</p> : <TimelineRows mode={mode} entries={entries} />}
+    </>
+  );
+}
+
+function TimelineRows({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
   return (
     <ol tabIndex={0} aria-label={`${mode} requests, newest first`} className={`max-h-96 pr-1 ${SCROLL_REGION}`}>
       {entries.map((e) => (

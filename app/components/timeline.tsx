@@ -6,19 +6,15 @@ import { useTimeline } from "@/lib/client/timeline";
 import { Section } from "./section";
 
 // Inside a collapsed section: loaded when a visitor opens it.
-const TimelineRows = lazy(() => import("./timeline-rows").then((m) => ({ default: m.TimelineRows })));
+const TimelineBody = lazy(() => import("./timeline-rows").then((m) => ({ default: m.TimelineBody })));
 
-/** Every request this panel made, newest first, with what travelled and what it cost the server. */
+/** The mode's flow, lit up by this panel's requests, and every request it made, newest first, with what travelled and what it cost the server. */
 export function Timeline({ mode }: { mode: Mode }) {
   const entries = useTimeline(mode);
   return (
     <Section id={`${mode}-timeline`} title={`Requests (${entries.length})`}>
       <div data-testid={`timeline-${mode}`}>
-        {entries.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet. Log in or call the API.</p>
-        ) : (
-          <TimelineRows mode={mode} entries={entries} />
-        )}
+        <TimelineBody mode={mode} entries={entries} />
       </div>
     </Section>
   );
