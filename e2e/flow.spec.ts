@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 /**
@@ -5,6 +6,12 @@ import { expect, test } from "./fixtures";
  * server · store — and lights a step up as the panel's own request of that kind happens, with the
  * real status and the credential bytes it carried.
  */
+test.use({ openSections: false });
+test.beforeEach(async ({ context }) => {
+  // The Requests sections and, inside them, the flows: open, as a visitor who opened them.
+  const open = ["session", "jwt", "hybrid"].flatMap((m) => [`${m}-timeline`, `${m}-flow`]);
+  await context.addInitScript((ids) => localStorage.setItem("loginlab.sections", JSON.stringify(Object.fromEntries(ids.map((id) => [id, true])))), open);
+});
 test("session: login, request and logout light up in turn, with the status and the cookie's bytes", async ({ page, panels }) => {
   await page.goto("/");
   const flow = panels.session.root.getByTestId("flow-session");
@@ -54,3 +61,16 @@ test("hybrid: refresh is a step of its own, lit by the panel's refresh", async (
   await expect(refresh.getByTestId("flow-step-seen")).toContainText("B of credentials sent");
   await expect(refresh).toContainText("Server → Store");
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the flows, lit and unlit, pass axe (${scheme})`, async ({ page, panels }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/");
+    await panels.session.login("grace");
+    await panels.session.loggedInAs("Grace");
+    await panels.session.callApi();
+    await expect(panels.session.root.getByTestId("flow-session").getByTestId("flow-step-request")).toHaveAttribute("data-lit", "true");
+    const result = await new AxeBuilder({ page }).include('[data-testid^="flow-"]').analyze();
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  });
+}

@@ -4,6 +4,7 @@ import type { Mode } from "@/lib/client/modes";
 import type { TimelineEntry } from "@/lib/client/timeline";
 import { SCROLL_REGION } from "@/app/components/controls";
 import { FlowDiagram } from "@/app/components/flow-diagram";
+import { Section } from "@/app/components/section";
 
 const statusClass = (s: number | null) =>
   s === null
@@ -98,10 +99,10 @@ function Row({ e }: { e: TimelineEntry }) {
 export function TimelineBody({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
   return (
     <>
-      <div>
-        <h4 className="mb-1 text-sm font-semibold text-zinc-700 dark:text-zinc-300">How it flows</h4>
+      {/* Closed until opened (and remembered), like the panel's other sections: opening "Requests" must not push the page below it down by a whole diagram. */}
+      <Section id={`${mode}-flow`} title="How it flows: browser · server · store">
         <FlowDiagram mode={mode} />
-      </div>
+      </Section>
       {entries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet. Log in or call the API.</p> : <TimelineRows mode={mode} entries={entries} />}
     </>
   );
