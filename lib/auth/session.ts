@@ -59,22 +59,20 @@ export async function login(user: PublicUser, meta: RequestMeta, options: { now?
   const { SESSION_ABSOLUTE_TTL_SECONDS: absolute } = env();
   const idle = options.shortIdle ? env().SESSION_DEMO_IDLE_SECONDS : env().SESSION_IDLE_TTL_SECONDS;
   const absoluteExpiresAt = addSeconds(now, absolute);
-  const store = options.store ?? env().SESSION_STORE;
-  if (store === "memory") {
-    const row: SessionRow = {
-      id: hashToken(token),
-      userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
-      idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
-      absoluteExpiresAt,
-      idleTimeoutSeconds: options.shortIdle ? idle : null,
-      userAgent: meta.userAgent,
-      ip: meta.ip,
-      revokedAt: null,
-      revokedReason: null,
-      user,
-    };
+  // One row, wherever it is kept.
+  const data = {
+    id: hashToken(token),
+    userId: user.id,
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
+    absoluteExpiresAt,
+    idleTimeoutSeconds: options.shortIdle ? idle : null,
+    userAgent: meta.userAgent,
+    ip: meta.ip,
+  };
+  if ((options.store ?? env().SESSION_STORE) === "memory") {
+    const row: SessionRow = { ...data, revokedAt: null, revokedReason: null, user };
     evictFromMemory(user.id, now);
     keepInMemory(row);
     return { ok: true, cookieValue: await sealToken(token, now.getTime(), "memory"), session: info(row), maxAgeSeconds: absolute };
@@ -82,19 +80,7 @@ export async function login(user: PublicUser, meta: RequestMeta, options: { now?
   const row = await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
     await makeRoomFor(tx, user.id, now);
-    return tx.session.create({
-      data: {
-        id: hashToken(token),
-        userId: user.id,
-        createdAt: now,
-        lastSeenAt: now,
-        idleExpiresAt: earlier(addSeconds(now, idle), absoluteExpiresAt),
-        absoluteExpiresAt,
-        idleTimeoutSeconds: options.shortIdle ? idle : null,
-        userAgent: meta.userAgent,
-        ip: meta.ip,
-      },
-    });
+    return tx.session.create({ data });
   });
   return { ok: true, cookieValue: await sealToken(token, now.getTime()), session: info(row), maxAgeSeconds: absolute };
 }
