@@ -57,6 +57,9 @@ export default defineConfig({
     // snapshots (a failure there still prints the page's ARIA snapshot as its error context).
     trace: { mode: "retain-on-failure", screenshots: false, snapshots: !process.env.CI },
     ...devices["Desktop Chrome"],
+    // The lab speaks the browser's language (Accept-Language): the suite reads English unless a
+    // spec asks for Korean (e2e/i18n.spec.ts).
+    locale: "en-US",
     launchOptions: {
       executablePath: chromium,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -8,6 +8,7 @@ import { HybridPanel } from "@/app/hybrid/hybrid-panel";
 import { JwtPanel } from "@/app/jwt/jwt-panel";
 import { SessionPanel } from "@/app/session/session-panel";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { jwtCookie, REFRESH_COOKIE_PATH, refreshCookie, sessionCookie } from "@/lib/auth/cookies";
 import { safeNext, verifyJwtCookie, verifySession } from "@/lib/dal";
 import { env } from "@/lib/env";
@@ -29,18 +30,26 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
   const cookieLogin = jwt?.ok ? { claims: jwt.claims, cookieBytes: jwtCookieName.length + 1 + (jar.get(jwtCookieName)?.value.length ?? 0) } : null;
   const demoPassword = env().DEMO_PASSWORD;
   const ended = !session.ok && session.code !== "session_missing" ? { code: session.code, message: session.message } : null;
+  const t = await getTranslations("home");
 
   return (
     <div className="flex flex-col gap-6">
       <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight">Three ways to log in, side by side</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          Log in on each panel and watch what your browser keeps and sends. Open your browser&apos;s devtools (F12 → Application) to check: the
-          panels tell you where to look. The lab grew out of the post{" "}
-          <a href={SEED_POST.url} className="underline" lang="ko">
-            {SEED_POST.title}
-          </a>
-          ; <Link href="/compare" className="underline">compare</Link> checks its claims with this server&apos;s numbers.
+          {t.rich("intro", {
+            title: SEED_POST.title,
+            post: (chunks) => (
+              <a href={SEED_POST.url} className="underline" lang="ko" translate="no">
+                {chunks}
+              </a>
+            ),
+            compare: (chunks) => (
+              <Link href="/compare" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
       <TreeMarker id={randomUUID()} />
@@ -78,9 +87,9 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
       <BelowTheFold
         placeholder={
           <>
-            <SectionPlaceholder id="replay-lab" headingId="replay-title" title="Replay after logout" minHeight="min-h-72" />
-            <SectionPlaceholder headingId="forge-title" title="Forged credentials" minHeight="min-h-40" />
-            <SectionPlaceholder headingId="store-title" title="What the server stores" minHeight="min-h-68" />
+            <SectionPlaceholder id="replay-lab" headingId="replay-title" title={t("placeholders.replay")} minHeight="min-h-72" />
+            <SectionPlaceholder headingId="forge-title" title={t("placeholders.forge")} minHeight="min-h-40" />
+            <SectionPlaceholder headingId="store-title" title={t("placeholders.store")} minHeight="min-h-68" />
           </>
         }
       />

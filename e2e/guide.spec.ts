@@ -1,7 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { type Answers, QUESTIONS } from "../lib/guide";
+import en from "../messages/en.json" with { type: "json" };
 import { expect, type Mode, test } from "./fixtures";
+
+/** The English a visitor reads for one of the guide's message keys (lib/guide.ts holds keys). */
+const english = (key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en.guide) as string;
 
 /**
  * The selection guide (/guide, claims G1 and G2): a plain GET form whose answers live in the URL.
@@ -40,7 +44,7 @@ async function answer(page: Page, answers: Answers) {
     if (!id) continue;
     const label = (q.answers as readonly { id: string; label: string }[]).find((a) => a.id === id)?.label;
     if (!label) throw new Error(`no answer ${id} to ${q.id}`);
-    await page.getByRole("group", { name: q.text }).getByRole("radio", { name: label, exact: true }).check();
+    await page.getByRole("group", { name: english(q.text) }).getByRole("radio", { name: english(label), exact: true }).check();
   }
 }
 
@@ -168,7 +172,7 @@ for (const scheme of ["light", "dark"] as const) {
 
 test("every control of the guide is reachable by keyboard, with a visible focus", async ({ page }) => {
   await page.goto(`/guide?${queryOf(PROFILES[0].answers)}`);
-  const radio = page.getByRole("group", { name: QUESTIONS[0].text }).getByRole("radio", { checked: true });
+  const radio = page.getByRole("group", { name: english(QUESTIONS[0].text) }).getByRole("radio", { checked: true });
   await radio.focus();
   await page.keyboard.press("ArrowDown");
   const focused = page.locator(":focus");

@@ -8,11 +8,11 @@ import { publicJwks } from "./auth/keys";
 import { openSeal } from "./auth/seal";
 import * as Session from "./auth/session";
 import { revokeDevice } from "./auth/session-devices";
-import { CLAIMS, type ClaimId, type ClaimResult, type Verdict } from "./claims-list";
+import { CLAIMS, type ClaimId, type ClaimResult, type Evidence, type Verdict } from "./claims-list";
 import { measurements } from "./compare";
 import { db } from "./db";
 import { env } from "./env";
-import { recommend } from "./guide";
+import { type Recommendation, recommend } from "./guide";
 import { cluster, runTrial, TrialError } from "./scale";
 import { traced } from "./trace";
 
@@ -23,13 +23,18 @@ export { CLAIMS, type ClaimId, type ClaimResult };
  * talks about — a real login, a real store row, a real token — and reporting what came out, with
  * numbers. Everything is done as a probe user of its own (never a visitor's account), and every
  * credential made is logged out before the answer. Checks run one at a time per process.
+ *
+ * Evidence is a message of the `claims` namespace (messages/*.json) with the values measured, never
+ * a finished sentence: the page renders it in each visitor's language.
  */
 const PROBE = { id: "user_claims_probe", username: "claims-probe", displayName: "Claims probe" };
 const META = { userAgent: "Login Lab /claims (checking, logged out at once)", ip: "127.0.0.1" };
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-type Check = () => Promise<{ verdict: Verdict; evidence: string[] }>;
+/** What a check found: its verdict and the evidence for it. */
+type Found = { verdict: Verdict; evidence: Evidence[] };
+type Check = () => Promise<Found>;
 
 async function probe() {
   // Its password hash is not a hash: no password ever logs in as it.
@@ -42,16 +47,16 @@ async function cost<T>(check: () => T | Promise<T>) {
   return { result, queries: trace.queries, cached: trace.cached };
 }
 
-const lookups = (c: { queries: number; cached: number }) =>
-  `${c.queries} store ${c.queries === 1 ? "query" : "queries"}${c.cached ? `, ${c.cached} row from this instance's memory` : ""}`;
+/** How a credential fared, as the messages' `{outcome, select, accepted {…} other {refused ({refusal})}}`. */
+const outcome = (r: { ok: true } | { ok: false; code: string }) => (r.ok ? { outcome: "accepted", refusal: "" } : { outcome: "refused", refusal: r.code });
 
-const needsCluster = (what: string): { verdict: Verdict; evidence: string[] } => ({
-  verdict: "needs_cluster",
-  evidence: [`${what} needs a second process. Start the cluster with \`npm run cluster\` and open this page on http://localhost:3001/claims.`],
-});
+/** The guide's first two reasons for its pick, each after the claim it rests on. */
+const guideReasons = (r: Recommendation): Evidence[] => r.reasons.slice(0, 2).map((x) => ({ key: "guideReason", values: { claim: x.claim, reason: { guide: x.text } } }));
+
+const needsCluster = (key: Evidence["key"]): Found => ({ verdict: "needs_cluster", evidence: [{ key }] });
 
 const CHECKS: Record<ClaimId, Check> = {
-  async S1() {
+  async S1(): Promise<Found> {
     const before = await db().session.count({ where: { userId: PROBE.id } });
     const login = await Session.login(PROBE, META);
     try {
@@ -61,15 +66,18 @@ const CHECKS: Record<ClaimId, Check> = {
       return {
         verdict: after === before + 1 && plain.length === 0 && opened.ok ? "holds" : "does_not_hold",
         evidence: [
-          `The login wrote ${after - before} session row (the store holds sha256 of the token: ${login.session.id.slice(0, 12)}…).`,
-          `The browser gets ${bytes(`${sessionCookie().name}=${login.cookieValue}`)} B of sealed cookie; it contains ${plain.length ? `the user's data (${plain.join(", ")})` : "no user data — only a random token, encrypted"}.`,
+          { key: "S1.row", values: { rows: after - before, hash: login.session.id.slice(0, 12) } },
+          {
+            key: plain.length ? "S1.cookieLeaks" : "S1.cookieOpaque",
+            values: { bytes: bytes(`${sessionCookie().name}=${login.cookieValue}`), fields: plain.join(", ") },
+          },
         ],
       };
     } finally {
       await Session.logout(login.cookieValue);
     }
   },
-  async S2() {
+  async S2(): Promise<Found> {
     const login = await Session.login(PROBE, META);
     try {
       const first = await cost(() => Session.authenticate(login.cookieValue, { touch: false }));
@@ -78,15 +86,15 @@ const CHECKS: Record<ClaimId, Check> = {
       return {
         verdict: ok ? "caveat" : "does_not_hold",
         evidence: [
-          `First request with the cookie: ${lookups(first)}. Second: ${lookups(second)}.`,
-          "The server does find the session by its id on every request — but an instance can keep the row in memory and still refuse a logout at once, because the store announces every change (see /scale).",
+          { key: "S2.requests", values: { firstQueries: first.queries, firstCached: first.cached, secondQueries: second.queries, secondCached: second.cached } },
+          { key: "S2.memory" },
         ],
       };
     } finally {
       await Session.logout(login.cookieValue);
     }
   },
-  async S3() {
+  async S3(): Promise<Found> {
     const before = await db().session.count({ where: { userId: PROBE.id } });
     const logins = await Promise.all([1, 2, 3].map(() => Session.login(PROBE, META)));
     try {
@@ -94,13 +102,16 @@ const CHECKS: Record<ClaimId, Check> = {
       const jwtRows = await db().deniedToken.count();
       return {
         verdict: after - before === 3 ? "holds" : "does_not_hold",
-        evidence: [`3 logins added ${after - before} session rows: the state grows with every logged-in device.`, `JWT logins add none (the deny-list, used only by revocable tokens, holds ${jwtRows} rows now).`],
+        evidence: [
+          { key: "S3.rows", values: { rows: after - before } },
+          { key: "S3.jwt", values: { rows: jwtRows } },
+        ],
       };
     } finally {
       for (const l of logins) await Session.logout(l.cookieValue);
     }
   },
-  async S4() {
+  async S4(): Promise<Found> {
     const login = await Session.login(PROBE, META);
     await Session.authenticate(login.cookieValue, { touch: false });
     const start = performance.now();
@@ -109,10 +120,10 @@ const CHECKS: Record<ClaimId, Check> = {
     const ms = performance.now() - start;
     return {
       verdict: after.ok ? "does_not_hold" : "holds",
-      evidence: [`After the logout, the very next request with the same cookie was ${after.ok ? "ACCEPTED" : `refused (${after.code})`}, ${ms.toFixed(1)} ms later.`],
+      evidence: [{ key: "S4.next", values: { ...outcome(after), ms } }],
     };
   },
-  async S5() {
+  async S5(): Promise<Found> {
     const login = await Session.login(PROBE, META);
     try {
       const opened = await openSeal(login.cookieValue);
@@ -121,15 +132,15 @@ const CHECKS: Record<ClaimId, Check> = {
       return {
         verdict: opened.ok ? "holds" : "does_not_hold",
         evidence: [
-          `The session cookie unseals (server-side, with SESSION_SECRET) to one random token of ${opened.ok ? opened.token.length : 0} characters; everything else stays in the store.`,
-          `For contrast, anyone holding the JWT reads its payload without a key: ${Object.keys(payload).join(", ")}.`,
+          { key: "S5.unseal", values: { chars: opened.ok ? opened.token.length : 0 } },
+          { key: "S5.contrast", values: { claims: Object.keys(payload).join(", ") } },
         ],
       };
     } finally {
       await Session.logout(login.cookieValue);
     }
   },
-  async S6() {
+  async S6(): Promise<Found> {
     const [a, b] = [await Session.login(PROBE, META), await Session.login(PROBE, META)];
     try {
       const revoked = await revokeDevice(PROBE.id, b.session.id);
@@ -137,8 +148,9 @@ const CHECKS: Record<ClaimId, Check> = {
       return {
         verdict: revoked && ra.ok && !rb.ok ? "holds" : "does_not_hold",
         evidence: [
-          `Two sessions of one user; revoking the second from the first: the first is ${ra.ok ? "still accepted" : "refused"}, the second ${rb.ok ? "still ACCEPTED" : `refused (${rb.code}: ${rb.message})`}.`,
-          `Concurrent logins are capped at SESSION_MAX_PER_USER = ${env().SESSION_MAX_PER_USER}: a login past it evicts the oldest session, which is told why (Devices, on the Session panel).`,
+          // The second's refusal, session_revoked, is the revoke just done: the message names it.
+          { key: "S6.revoke", values: { first: outcome(ra).outcome, second: outcome(rb).outcome, ...(rb.ok ? { refusal: "" } : { refusal: rb.code, reason: { error: rb.code } }) } },
+          { key: "S6.cap", values: { max: env().SESSION_MAX_PER_USER } },
         ],
       };
     } finally {
@@ -146,30 +158,31 @@ const CHECKS: Record<ClaimId, Check> = {
       await Session.logout(b.cookieValue);
     }
   },
-  async S7() {
-    if (!cluster()) return needsCluster("Two instances sharing (or not sharing) a session store");
+  async S7(): Promise<Found> {
+    if (!cluster()) return needsCluster("S7.alone");
     const shared = await runTrial("session");
     const memory = await runTrial("session-memory");
     const onB = (r: typeof shared) => r.steps[2];
     return {
       verdict: "holds",
       evidence: [
-        `Sessions in one instance's memory: ${onB(memory).at} answered ${onB(memory).status} ${onB(memory).code ?? ""} — the session exists only on the instance that made it.`,
-        `With the shared PostgreSQL store: ${onB(shared).at} answered ${onB(shared).status}, and refused the session ${shared.propagation?.ms} ms after its logout on the other instance. A shared store (or sticky sessions) is the price — which is what "harder" means.`,
+        { key: "S7.memory", values: { at: onB(memory).at, status: onB(memory).status, refusal: onB(memory).code ?? "" } },
+        // The shared-store trial always measures the propagation; NaN would say it did not.
+        { key: "S7.shared", values: { at: onB(shared).at, status: onB(shared).status, ms: shared.propagation?.ms ?? Number.NaN } },
       ],
     };
   },
-  async S8() {
+  async S8(): Promise<Found> {
     const c = sessionCookie();
     return {
       verdict: "caveat",
       evidence: [
-        `The session cookie is SameSite=${c.options.sameSite}, HttpOnly, ${c.options.secure ? "Secure, " : ""}Path=${c.options.path}: a cross-site POST or fetch does not carry it, a top-level link from another site does (Lax).`,
-        "Cookies also travel between ports and, without SameSite, across sites: the cross-site lab shows what arrives (/lab/attacker).",
+        { key: "S8.attributes", values: { attributes: `SameSite=${c.options.sameSite}, HttpOnly, ${c.options.secure ? "Secure, " : ""}Path=${c.options.path}` } },
+        { key: "S8.ports" },
       ],
     };
   },
-  async T1() {
+  async T1(): Promise<Found> {
     const { accessToken } = await Jwt.login(PROBE, META);
     const [h, p, s] = accessToken.split(".");
     const tampered = `${h}.${p.slice(0, -2)}${p.at(-2) === "A" ? "B" : "A"}${p.at(-1)}.${s}`;
@@ -177,12 +190,15 @@ const CHECKS: Record<ClaimId, Check> = {
     return {
       verdict: refused.ok ? "does_not_hold" : "holds",
       evidence: [
-        `Header ${JSON.stringify(decodeProtectedHeader(accessToken))}; payload claims ${Object.keys(decodeJwt(accessToken)).join(", ")}; signature ${Buffer.from(s, "base64url").length} bytes (EdDSA).`,
-        `One character of the payload changed: ${refused.ok ? "ACCEPTED" : `refused (${refused.code})`}.`,
+        {
+          key: "T1.parts",
+          values: { header: JSON.stringify(decodeProtectedHeader(accessToken)), claims: Object.keys(decodeJwt(accessToken)).join(", "), bytes: Buffer.from(s, "base64url").length },
+        },
+        { key: "T1.tampered", values: outcome(refused) },
       ],
     };
   },
-  async T2() {
+  async T2(): Promise<Found> {
     // The probe's own rows only: visitors' logins meanwhile must not move the count.
     const mine = { where: { userId: PROBE.id } };
     const tables = async () => (await db().session.count(mine)) + (await db().refreshToken.count(mine)) + (await db().deniedToken.count(mine));
@@ -191,54 +207,54 @@ const CHECKS: Record<ClaimId, Check> = {
     const after = await tables();
     return {
       verdict: after === before ? "holds" : "caveat",
-      evidence: [`A JWT login changed the store by ${after - before} rows (the probe's sessions + refresh tokens + deny-list entries: ${before} → ${after}); the server signed ${bytes(accessToken)} B and kept nothing.`],
+      evidence: [{ key: "T2.store", values: { rows: after - before, before, after, bytes: bytes(accessToken) } }],
     };
   },
-  async T3() {
+  async T3(): Promise<Found> {
     const { accessToken } = await Jwt.login(PROBE, META);
     const c = await cost(() => Jwt.authenticate(bearer(accessToken)));
     return {
       verdict: c.result.ok && c.queries === 0 ? "holds" : "does_not_hold",
-      evidence: [`Authorization: Bearer … checked with ${lookups(c)}: the user (${c.result.ok ? c.result.user.username : "—"}) comes from the token alone.`],
+      evidence: [{ key: "T3.bearer", values: { queries: c.queries, cached: c.cached, user: c.result.ok ? c.result.user.username : "—" } }],
     };
   },
-  async T4() {
+  async T4(): Promise<Found> {
     if (cluster()) {
       const r = await runTrial("jwt");
       const b = r.steps[1];
-      return { verdict: b.status === 200 ? "holds" : "does_not_hold", evidence: [`A token signed by ${r.steps[0].at} was accepted by ${b.at} (${b.status}) with no store: the instances share only the keys.`] };
+      return { verdict: b.status === 200 ? "holds" : "does_not_hold", evidence: [{ key: "T4.cluster", values: { signer: r.steps[0].at, verifier: b.at, status: b.status } }] };
     }
     return checkWithPublishedKeys("T4");
   },
-  async T5() {
+  async T5(): Promise<Found> {
     const m = await measurements();
     return {
       verdict: "caveat",
       evidence: [
-        `Measured here: unsealing a session cookie costs ${m.costs.unsealMicros.toFixed(0)} µs, verifying an EdDSA signature ${m.costs.eddsaVerifyMicros.toFixed(0)} µs, and a session row read from the store ${m.costs.sessionReadMicros.toFixed(1)} µs.`,
-        `With results remembered per credential, a session check costs ${m.costs.sessionCheckMicros.toFixed(1)} µs and a JWT check ${m.costs.jwtCheckMicros.toFixed(1)} µs: "less load" is about the store query, not the crypto — and a row cache kept fresh by the store's announcements removes most of that too (/compare, /scale).`,
+        { key: "T5.crypto", values: { unseal: m.costs.unsealMicros, verify: m.costs.eddsaVerifyMicros, read: m.costs.sessionReadMicros } },
+        { key: "T5.remembered", values: { session: m.costs.sessionCheckMicros, jwt: m.costs.jwtCheckMicros } },
       ],
     };
   },
-  async T6() {
+  async T6(): Promise<Found> {
     const login = await Jwt.login(PROBE, META);
     return {
       verdict: "holds",
-      evidence: [
-        `POST /api/jwt/login answers the token in its JSON body (${bytes(login.accessToken)} B, expires_in ${login.expiresIn} s); any HTTP client sends it back as a header — no cookie jar needed (docs/api.md has the curl lines).`,
-        "Cookies work in native apps too; what the token spares them is a cookie jar and SameSite rules.",
-      ],
+      evidence: [{ key: "T6.body", values: { bytes: bytes(login.accessToken), expiresIn: login.expiresIn } }, { key: "T6.native" }],
     };
   },
-  async T7() {
+  async T7(): Promise<Found> {
     if (cluster()?.resource) {
       const r = await runTrial("jwt");
       const res = r.steps.find((s) => s.at === "resource");
-      return { verdict: res?.status === 200 ? "holds" : "does_not_hold", evidence: [`The resource service — no database, no secret — accepted the token (${res?.status}) using only the published JWKS.`, "It also kept accepting it after the logout: it cannot know (T8)."] };
+      return {
+        verdict: res?.status === 200 ? "holds" : "does_not_hold",
+        evidence: [{ key: "T7.resource", values: { status: res?.status ?? "—" } }, { key: "T7.afterLogout" }],
+      };
     }
     return checkWithPublishedKeys("T7");
   },
-  async T8() {
+  async T8(): Promise<Found> {
     const plain = await Jwt.login(PROBE, META);
     await Jwt.logout(bearer(plain.accessToken));
     const stillOk = await Jwt.authenticate(bearer(plain.accessToken));
@@ -250,50 +266,50 @@ const CHECKS: Record<ClaimId, Check> = {
     return {
       verdict: stillOk.ok ? "caveat" : "does_not_hold",
       evidence: [
-        `A plain token after its logout: ${stillOk.ok ? `still ACCEPTED, until exp in ${plain.expiresIn} s` : `refused (${stillOk.code})`}.`,
-        `A revocable token (deny-list) after its logout: ${refused.ok ? "ACCEPTED" : `refused (${refused.code})`} — revocation is possible, by bringing state back; a verifier without the store still accepts it.`,
+        { key: "T8.plain", values: { ...outcome(stillOk), expiresIn: plain.expiresIn } },
+        { key: "T8.revocable", values: outcome(refused) },
       ],
     };
   },
-  async T9() {
+  async T9(): Promise<Found> {
     const { sizes } = await measurements();
     const smaller = sizes.sessionCookie < sizes.jwtHeader;
     return {
       verdict: smaller ? "caveat" : "does_not_hold",
       evidence: [
-        `A bare session id is ${sizes.sessionId} B, but what a sealed session cookie sends is ${sizes.sessionCookie} B; the JWT's Authorization header is ${sizes.jwtHeader} B.`,
-        smaller ? "The token is larger, as the post says — by less than a bare id suggests." : "Our numbers disagree: the sealed cookie is not smaller than our compact EdDSA JWT.",
+        { key: "T9.sizes", values: { id: sizes.sessionId, cookie: sizes.sessionCookie, header: sizes.jwtHeader } },
+        { key: smaller ? "T9.smaller" : "T9.notSmaller" },
       ],
     };
   },
-  async T10() {
+  async T10(): Promise<Found> {
     const login = await Jwt.login(PROBE, META);
     const c = sessionCookie();
     return {
       verdict: "holds",
       evidence: [
-        `The JWT comes back in a JSON body that page script reads (${bytes(login.accessToken)} B) — where script can read it, so can an injected one (XSS lab, /lab/xss).`,
-        `The session and refresh cookies are HttpOnly=${c.options.httpOnly}: script cannot read them, though an injected script can still use them while the page is open.`,
+        { key: "T10.body", values: { bytes: bytes(login.accessToken) } },
+        { key: "T10.cookies", values: { httpOnly: String(c.options.httpOnly) } },
       ],
     };
   },
-  async T11() {
+  async T11(): Promise<Found> {
     const { accessToken } = await Jwt.login(PROBE, META);
     const payload = decodeJwt(accessToken);
     return {
       verdict: "does_not_hold",
-      evidence: [`Decoded with no key at all: sub=${payload.sub}, preferred_username=${String(payload.preferred_username)}, exp=${payload.exp}. A JWS is signed, not encrypted.`],
+      evidence: [{ key: "T11.decoded", values: { sub: String(payload.sub), username: String(payload.preferred_username), exp: String(payload.exp) } }],
     };
   },
-  async G1() {
+  async G1(): Promise<Found> {
     const r = recommend({ app: "ssr", clients: "browser", services: "one", revocation: "instant", servers: "one" });
-    return { verdict: r.mode === "session" ? "holds" : "caveat", evidence: [`The selection guide, given the post's profile (server-rendered, browsers only, one service, instant logout, one server), recommends ${r.mode}.`, ...r.reasons.slice(0, 2).map((x) => `${x.claim}: ${x.text}`)] };
+    return { verdict: r.mode === "session" ? "holds" : "caveat", evidence: [{ key: "G1.guide", values: { mode: r.mode } }, ...guideReasons(r)] };
   },
-  async G2() {
+  async G2(): Promise<Found> {
     const r = recommend({ app: "spa", clients: "mobile", services: "many", revocation: "minutes", servers: "many" });
-    return { verdict: r.mode === "session" ? "does_not_hold" : "caveat", evidence: [`For an SPA with mobile clients and several services, the guide recommends ${r.mode}: tokens, but short-lived with a refresh cookie once a browser is involved.`, ...r.reasons.slice(0, 2).map((x) => `${x.claim}: ${x.text}`)] };
+    return { verdict: r.mode === "session" ? "does_not_hold" : "caveat", evidence: [{ key: "G2.guide", values: { mode: r.mode } }, ...guideReasons(r)] };
   },
-  async G3() {
+  async G3(): Promise<Found> {
     const login = await Hybrid.login(PROBE, META);
     const rotated = await Hybrid.refresh(login.refreshToken, META);
     await new Promise((r) => setTimeout(r, 0));
@@ -305,15 +321,18 @@ const CHECKS: Record<ClaimId, Check> = {
     return {
       verdict: rotated.ok && !replay.ok && after !== null && !after.ok ? "holds" : "does_not_hold",
       evidence: [
-        `A ${env().HYBRID_ACCESS_TTL_SECONDS / 60}-minute access token; the refresh rotated (${rotated.ok ? "new token" : "refused"}).`,
-        `The old refresh token replayed after the grace window: ${replay.ok ? "ACCEPTED" : `refused (${replay.code})`}; the rightful newest one then: ${after?.ok ? "accepted" : `refused (${after?.code}) — the whole family is revoked`}.`,
+        { key: "G3.rotated", values: { minutes: env().HYBRID_ACCESS_TTL_SECONDS / 60, rotated: rotated.ok ? "yes" : "no" } },
+        {
+          key: "G3.replayed",
+          values: { replay: outcome(replay).outcome, replayCode: outcome(replay).refusal, newest: after?.ok ? "accepted" : "refused", newestCode: after && !after.ok ? after.code : "—" },
+        },
       ],
     };
   },
 };
 
 /** T4/T7 without a cluster: the token checked with nothing but the published JWKS, as another service would. */
-async function checkWithPublishedKeys(id: "T4" | "T7") {
+async function checkWithPublishedKeys(id: "T4" | "T7"): Promise<Found> {
   const { accessToken } = await Jwt.login(PROBE, META);
   const keys = createLocalJWKSet(await publicJwks());
   let ok = true;
@@ -323,10 +342,10 @@ async function checkWithPublishedKeys(id: "T4" | "T7") {
     ok = false;
   }
   return {
-    verdict: (ok ? "caveat" : "does_not_hold") as Verdict,
+    verdict: ok ? "caveat" : "does_not_hold",
     evidence: [
-      `Verified with the public JWKS only (/.well-known/jwks.json), no store and no secret: ${ok ? "accepted" : "REFUSED"}.`,
-      `${id === "T4" ? "Across two real instances" : "With a separate resource service"}: start \`npm run cluster\` and check again from http://localhost:3001/claims.`,
+      { key: "publishedKeys.verified", values: { ok: ok ? "yes" : "no" } },
+      { key: "publishedKeys.cluster", values: { id } },
     ],
   };
 }
@@ -350,7 +369,11 @@ export async function checkClaim(id: ClaimId): Promise<ClaimResult> {
       latest().set(id, result);
       return result;
     } catch (error) {
-      if (error instanceof TrialError) return { id, verdict: "needs_cluster" as Verdict, evidence: [error.message], checkedAt: new Date().toISOString() };
+      if (error instanceof TrialError) {
+        // The code picks the message; the error's own text is the detail of an unreachable cluster.
+        const evidence: Evidence[] = [{ key: "trialError", values: { trial: error.code, message: String(error.text.values.detail ?? error.text.key) } }];
+        return { id, verdict: "needs_cluster" as Verdict, evidence, checkedAt: new Date().toISOString() };
+      }
       throw error;
     }
   });

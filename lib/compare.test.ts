@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+// next-intl's own entry needs Next's runtime under the react-server condition; its translator is use-intl's.
+import { createTranslator } from "use-intl/core";
+import en from "../messages/en.json" with { type: "json" };
+import ko from "../messages/ko.json" with { type: "json" };
+import { type CompareText, liveFigure, liveText, MEASURE_INTERVAL_MS, measurements, MIN_LIVE_SAMPLES, rowsText, snapshotEvery } from "./compare";
 import { db } from "./db";
-import { liveFigure, liveText, MEASURE_INTERVAL_MS, measurements, MIN_LIVE_SAMPLES, plural, rowsText, snapshotEvery } from "./compare";
 import { recordAuth } from "./metrics";
 
 describe("compare page measurements", () => {
@@ -71,6 +75,10 @@ describe("snapshotEvery", () => {
 
 describe("what the compare page says", () => {
   const stats = (count: number, p50 = 100) => ({ count, samples: Math.min(count, 2048), authMicros: count ? { p50, p99: p50, mean: p50 } : null });
+  const english = createTranslator({ locale: "en", messages: en, namespace: "compare" });
+  const korean = createTranslator({ locale: "ko", messages: ko, namespace: "compare" });
+  /** The sentence as the page shows it to an English visitor. */
+  const say = (text: CompareText) => english(text.key, text.values);
 
   test(`no median over fewer than ${MIN_LIVE_SAMPLES} samples, and always how many there are`, () => {
     assert.equal(MIN_LIVE_SAMPLES, 20);
@@ -79,22 +87,24 @@ describe("what the compare page says", () => {
     assert.deepEqual(liveFigure(stats(MIN_LIVE_SAMPLES - 1)), { kind: "too-few", samples: 19, requests: 19 });
     assert.deepEqual(liveFigure(stats(MIN_LIVE_SAMPLES)), { kind: "median", p50Micros: 100, samples: 20, requests: 20 });
 
-    assert.equal(liveText(liveFigure(stats(0))), "live requests: too few samples yet for a median (0 so far, 20 needed)");
+    assert.equal(say(liveText(liveFigure(stats(0)))), "live requests: too few samples yet for a median (0 so far, 20 needed)");
     const one = liveText(liveFigure(stats(1, 2508)));
-    assert.equal(one, "live requests: too few samples yet for a median (1 so far, 20 needed)");
-    assert.doesNotMatch(one, /2508|median \d/);
-    assert.equal(liveText(liveFigure(stats(20, 95.4))), "live requests: median 95 µs over 20 samples");
-    assert.equal(liveText(liveFigure(stats(5000, 95.4))), "live requests: median 95 µs over the last 2,048 samples of 5,000 requests");
+    assert.equal(say(one), "live requests: too few samples yet for a median (1 so far, 20 needed)");
+    assert.doesNotMatch(say(one), /2508|median \d/);
+    assert.deepEqual(one.values, { samples: 1, needed: 20 }, "no time to show, only the count");
+    assert.equal(say(liveText(liveFigure(stats(20, 95.4)))), "live requests: median 95 µs over 20 samples");
+    assert.equal(say(liveText(liveFigure(stats(5000, 95.4)))), "live requests: median 95 µs over the last 2,048 samples of 5,000 requests");
+    assert.equal(korean("live.medianOf", liveText(liveFigure(stats(5000, 95.6))).values), "실시간 요청: 요청 5,000개 중 최근 표본 2,048개의 중앙값 96 µs");
   });
 
   test("counts are grammatical: 1 row, 2 rows", () => {
-    assert.equal(plural(0, "row"), "0 rows");
-    assert.equal(plural(1, "row"), "1 row");
-    assert.equal(plural(2, "row"), "2 rows");
-    assert.equal(plural(1, "query", "queries"), "1 query");
-    assert.equal(plural(1234, "sample"), "1,234 samples");
-    assert.equal(rowsText(0, "session", 0), "0 session rows");
-    assert.equal(rowsText(1, "session", 212), "1 session row of ≈212 B");
-    assert.equal(rowsText(2, "refresh-token", 301), "2 refresh-token rows, ≈301 B each");
+    assert.equal(say(rowsText(0, "session", 0)), "0 session rows");
+    assert.equal(say(rowsText(1, "session", 212)), "1 session row of ≈212 B");
+    assert.equal(say(rowsText(2, "refreshToken", 301)), "2 refresh-token rows, ≈301 B each");
+    assert.equal(say(rowsText(1234, "session", 212)), "1,234 session rows, ≈212 B each");
+    assert.equal(say(liveText({ kind: "median", p50Micros: 12, samples: 1, requests: 1 })), "live requests: median 12 µs over 1 sample");
+    assert.equal(say(liveText({ kind: "median", p50Micros: 12, samples: 1, requests: 2 })), "live requests: median 12 µs over the last 1 sample of 2 requests");
+    assert.equal(say(liveText({ kind: "median", p50Micros: 12, samples: 1234, requests: 1234 })), "live requests: median 12 µs over 1,234 samples");
+    assert.equal(korean("rows.refreshToken", rowsText(1, "refreshToken", 301).values), "리프레시 토큰 행 1개, ≈301 B");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { unsealData } from "iron-session";
 import { jwtVerify } from "jose";
+import type { MessageKeys, Messages, NestedKeyOf } from "next-intl";
 import { signAccessToken, verifyAccessToken } from "./auth/access-token";
 import { refreshCookie, sessionCookie } from "./auth/cookies";
 import { HYBRID_AUDIENCE } from "./auth/hybrid";
@@ -44,22 +45,22 @@ export function liveFigure(s: Pick<RouteStats, "count" | "samples" | "authMicros
   return { kind: "median", p50Micros: s.authMicros.p50, samples: s.samples, requests: s.count };
 }
 
-/** `1 row`, `2 rows`, `1,024 rows`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/**
+ * A sentence of the compare page built from measured numbers: a key of the `compare` messages and
+ * its values. The page says it in the visitor's language; the counts go through ICU plurals there.
+ */
+export type CompareText = { key: MessageKeys<Messages["compare"], NestedKeyOf<Messages["compare"]>>; values: Record<string, number> };
+
+/** What a compare cell says about a live figure (the median rounded to whole µs). */
+export function liveText(f: LiveFigure): CompareText {
+  if (f.kind === "too-few") return { key: "live.tooFew", values: { samples: f.samples, needed: MIN_LIVE_SAMPLES } };
+  const values = { p50: Math.round(f.p50Micros), samples: f.samples, requests: f.requests };
+  return { key: f.samples === f.requests ? "live.median" : "live.medianOf", values };
 }
 
-/** What a compare cell says about a live figure. */
-export function liveText(f: LiveFigure): string {
-  if (f.kind === "too-few") return `live requests: too few samples yet for a median (${f.samples.toLocaleString("en-US")} so far, ${MIN_LIVE_SAMPLES} needed)`;
-  const over = f.samples === f.requests ? plural(f.samples, "sample") : `the last ${plural(f.samples, "sample")} of ${plural(f.requests, "request")}`;
-  return `live requests: median ${f.p50Micros.toFixed(0)} µs over ${over}`;
-}
-
-/** `0 session rows`, `1 session row of ≈212 B`, `3 session rows, ≈212 B each`. */
-export function rowsText(rows: number, what: string, bytesPerRow: number): string {
-  if (rows === 0) return plural(0, `${what} row`);
-  return rows === 1 ? `${plural(1, `${what} row`)} of ≈${bytesPerRow} B` : `${plural(rows, `${what} row`)}, ≈${bytesPerRow} B each`;
+/** `0 session rows`, `1 session row of ≈212 B`, `3 session rows, ≈212 B each` (in English). */
+export function rowsText(rows: number, what: "session" | "refreshToken", bytesPerRow: number): CompareText {
+  return { key: `rows.${what}`, values: { rows, bytes: bytesPerRow } };
 }
 
 /**

@@ -1,7 +1,18 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { type Answers, answersFromParams, DEMO_HREFS, guideHref, hasAnswers, paramsFromAnswers, QUESTIONS, recommend } from "./guide";
+import { type Answers, answersFromParams, DEMO_HREFS, type GuideKey, guideHref, hasAnswers, paramsFromAnswers, QUESTIONS, recommend } from "./guide";
+
+const MESSAGES = { en: JSON.parse(readFileSync("messages/en.json", "utf8")).guide as unknown, ko: JSON.parse(readFileSync("messages/ko.json", "utf8")).guide as unknown };
+
+/** The text of a `guide` message in one language: fails the test when the key has no message there. */
+function message(locale: "en" | "ko", key: GuideKey): string {
+  const text = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]);
+  assert.equal(typeof text, "string", `${locale} guide.${key}`);
+  return text as string;
+}
+const english = (key: GuideKey) => message("en", key);
 
 /** Typical systems, described the way a visitor would answer, and the mode a senior engineer would defend. */
 const PROFILES: { name: string; answers: Answers; mode: "session" | "jwt" | "hybrid" }[] = [
@@ -73,7 +84,8 @@ describe("recommend", () => {
         for (const r of allReasons(answers, xssLab)) {
           assert.ok((DEMO_HREFS as readonly string[]).includes(r.demo.href), `${r.demo.href} is an allowed demo`);
           assert.match(r.claim, claims);
-          assert.ok(r.text.length > 20 && r.demo.label.length > 0);
+          assert.ok(english(r.text).length > 20 && english(r.demo.label).length > 0);
+          assert.ok(message("ko", r.text).length > 0 && message("ko", r.demo.label).length > 0);
           if (!xssLab) assert.notEqual(r.demo.href, "/lab/xss", "no link to a lab that is switched off");
         }
       }
@@ -98,8 +110,8 @@ describe("recommend", () => {
   test("hybrid asked to revoke at once says plainly that it does not, and offers the session for the web pages", () => {
     const r = recommend({ app: "ssr", clients: "third", revocation: "instant" });
     assert.equal(r.mode, "hybrid");
-    assert.ok(r.givesUp.some((g) => g.claim === "T8" && /Not at once/.test(g.text)));
-    assert.ok(r.givesUp.some((g) => /Server-rendered pages/.test(g.text)));
+    assert.ok(r.givesUp.some((g) => g.claim === "T8" && /Not at once/.test(english(g.text))));
+    assert.ok(r.givesUp.some((g) => /Server-rendered pages/.test(english(g.text))));
     assert.equal(r.alsoConsider?.mode, "session");
   });
 
@@ -107,7 +119,8 @@ describe("recommend", () => {
     const r = recommend({ app: "spa", clients: "mobile", revocation: "minutes" });
     assert.equal(r.mode, "hybrid");
     assert.equal(r.alsoConsider?.mode, "session");
-    assert.match(r.alsoConsider?.text ?? "", /opaque session id/);
+    assert.ok(r.alsoConsider);
+    assert.match(english(r.alsoConsider.text), /opaque session id/);
   });
 
   test("incomplete answers: says which unanswered questions would change the mode, and to what", () => {
@@ -149,6 +162,8 @@ describe("answers in the URL", () => {
     for (const q of QUESTIONS) {
       assert.ok(q.answers.length >= 2 && q.answers.length <= 4, q.id);
       assert.equal(new Set(q.answers.map((a) => a.id)).size, q.answers.length, q.id);
+      for (const key of [q.text, q.hint, ...q.answers.flatMap((a): GuideKey[] => ("hint" in a ? [a.label, a.hint] : [a.label]))])
+        for (const locale of ["en", "ko"] as const) assert.ok(message(locale, key).length > 0, key);
     }
   });
 

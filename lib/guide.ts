@@ -1,3 +1,4 @@
+import type { MessageKeys, Messages, NestedKeyOf } from "next-intl";
 import type { Mode } from "./client/modes";
 
 /**
@@ -9,78 +10,84 @@ import type { Mode } from "./client/modes";
  *
  * The answers live in the URL (`?app=ssr&revocation=instant…`) so a recommendation can be shared: the ids
  * below are part of those URLs — add answers, never rename them.
+ *
+ * Every text here is a message key of the `guide` namespace (messages/*.json), checked by tsc
+ * against the English messages; the page translates them.
  */
 
-export type Choice = { readonly id: string; readonly label: string; readonly hint?: string };
-export type Question = { readonly id: string; readonly text: string; readonly hint: string; readonly answers: readonly Choice[] };
+/** A message of the `guide` namespace. */
+export type GuideKey = MessageKeys<Messages["guide"], NestedKeyOf<Messages["guide"]>>;
+
+export type Choice = { readonly id: string; readonly label: GuideKey; readonly hint?: GuideKey };
+export type Question = { readonly id: string; readonly text: GuideKey; readonly hint: GuideKey; readonly answers: readonly Choice[] };
 
 export const QUESTIONS = [
   {
     id: "app",
-    text: "What does the browser get?",
-    hint: "Who builds the HTML decides what a page request can carry.",
+    text: "questions.app.text",
+    hint: "questions.app.hint",
     answers: [
-      { id: "ssr", label: "Server-rendered pages", hint: "The server builds each page, knowing who is logged in." },
-      { id: "spa", label: "A single-page app", hint: "Script in the browser calls a JSON API." },
-      { id: "none", label: "No web front end", hint: "An API used only by apps or other programs." },
+      { id: "ssr", label: "questions.app.answers.ssr.label", hint: "questions.app.answers.ssr.hint" },
+      { id: "spa", label: "questions.app.answers.spa.label", hint: "questions.app.answers.spa.hint" },
+      { id: "none", label: "questions.app.answers.none.label", hint: "questions.app.answers.none.hint" },
     ],
   },
   {
     id: "clients",
-    text: "Who else calls your API?",
-    hint: "Only a browser sends cookies by itself.",
+    text: "questions.clients.text",
+    hint: "questions.clients.hint",
     answers: [
-      { id: "browser", label: "Only our own web pages" },
-      { id: "mobile", label: "Our own mobile or desktop apps too" },
-      { id: "third", label: "Third-party clients too", hint: "Partners' apps, integrations, other companies' servers." },
+      { id: "browser", label: "questions.clients.answers.browser.label" },
+      { id: "mobile", label: "questions.clients.answers.mobile.label" },
+      { id: "third", label: "questions.clients.answers.third.label", hint: "questions.clients.answers.third.hint" },
     ],
   },
   {
     id: "services",
-    text: "How many services check the login?",
-    hint: "Checking means deciding, on each request, who is calling.",
+    text: "questions.services.text",
+    hint: "questions.services.hint",
     answers: [
-      { id: "one", label: "One application" },
-      { id: "many", label: "Several services, each on its own", hint: "Microservices or APIs that should not all ask one store." },
+      { id: "one", label: "questions.services.answers.one.label" },
+      { id: "many", label: "questions.services.answers.many.label", hint: "questions.services.answers.many.hint" },
     ],
   },
   {
     id: "domains",
-    text: "Does one login have to work on several sites?",
-    hint: "Cookies stay with their own site.",
+    text: "questions.domains.text",
+    hint: "questions.domains.hint",
     answers: [
-      { id: "one", label: "No: one site", hint: "The pages and the API share one registrable domain." },
-      { id: "many", label: "Yes: several domains", hint: "For example shop.example and pay-example.com." },
+      { id: "one", label: "questions.domains.answers.one.label", hint: "questions.domains.answers.one.hint" },
+      { id: "many", label: "questions.domains.answers.many.label", hint: "questions.domains.answers.many.hint" },
     ],
   },
   {
     id: "revocation",
-    text: "After a logout, or a stolen device reported, how soon must that credential stop working?",
-    hint: "What a copy taken before the logout may still do.",
+    text: "questions.revocation.text",
+    hint: "questions.revocation.hint",
     answers: [
-      { id: "instant", label: "At once: the very next request" },
-      { id: "minutes", label: "Within a few minutes" },
-      { id: "expiry", label: "When it expires is fine", hint: "Minutes to hours, whatever its lifetime is." },
+      { id: "instant", label: "questions.revocation.answers.instant.label" },
+      { id: "minutes", label: "questions.revocation.answers.minutes.label" },
+      { id: "expiry", label: "questions.revocation.answers.expiry.label", hint: "questions.revocation.answers.expiry.hint" },
     ],
   },
   {
     id: "servers",
-    text: "How many server instances check it?",
-    hint: "A session must be found by whichever instance gets the request.",
+    text: "questions.servers.text",
+    hint: "questions.servers.hint",
     answers: [
-      { id: "one", label: "One server" },
-      { id: "many", label: "Several, sharing a database or Redis" },
-      { id: "apart", label: "Several, with no shared store on the request path", hint: "Regions or edge functions that should not ask a central store." },
+      { id: "one", label: "questions.servers.answers.one.label" },
+      { id: "many", label: "questions.servers.answers.many.label" },
+      { id: "apart", label: "questions.servers.answers.apart.label", hint: "questions.servers.answers.apart.hint" },
     ],
   },
   {
     id: "stakes",
-    text: "What would a stolen credential cost?",
-    hint: "What someone could do with it until it stops working.",
+    text: "questions.stakes.text",
+    hint: "questions.stakes.hint",
     answers: [
-      { id: "low", label: "Little", hint: "A forum, comments, saved preferences." },
-      { id: "medium", label: "Personal data", hint: "Private messages, an account's own content." },
-      { id: "high", label: "Money, health or control", hint: "A bank, a medical record, an admin console." },
+      { id: "low", label: "questions.stakes.answers.low.label", hint: "questions.stakes.answers.low.hint" },
+      { id: "medium", label: "questions.stakes.answers.medium.label", hint: "questions.stakes.answers.medium.hint" },
+      { id: "high", label: "questions.stakes.answers.high.label", hint: "questions.stakes.answers.high.hint" },
     ],
   },
 ] as const satisfies readonly Question[];
@@ -94,9 +101,9 @@ export type Answers = { [Q in QuestionId]?: AnswerOf<Q> };
 /** Every place a reason may link to: anchors and pages that exist in this app. */
 export const DEMO_HREFS = ["/#session", "/#jwt", "/#hybrid", "/#replay-lab", "/lab/xss", "/lab/attacker", "/compare", "/scale"] as const;
 export type DemoHref = (typeof DEMO_HREFS)[number];
-export type Demo = { href: DemoHref; label: string };
+export type Demo = { href: DemoHref; label: GuideKey };
 /** One line of the argument: what it says, the claim of docs/claims.md it rests on, where to see it. */
-export type Reason = { text: string; claim: string; demo: Demo };
+export type Reason = { text: GuideKey; claim: string; demo: Demo };
 
 export type Recommendation = {
   mode: Mode;
@@ -105,7 +112,7 @@ export type Recommendation = {
   /** What choosing it costs: true whatever was answered, sharpened by some answers. */
   givesUp: Reason[];
   /** The runner-up, and when it would be the better choice. */
-  alsoConsider?: { mode: Mode; text: string; claim: string; demo: Demo };
+  alsoConsider?: { mode: Mode; text: GuideKey; claim: string; demo: Demo };
   /** Questions not answered yet whose answer would change the mode, and to what. */
   open: { question: QuestionId; changes: { answer: string; mode: Mode }[] }[];
   answered: number;
@@ -118,15 +125,15 @@ export type GuideOptions = {
 
 // Where the reasons point, named once.
 const D = {
-  session: { href: "/#session", label: "Session panel" },
-  sessionDevices: { href: "/#session", label: "Session panel: your devices" },
-  jwt: { href: "/#jwt", label: "JWT panel: the Bearer token, decoded" },
-  hybrid: { href: "/#hybrid", label: "Hybrid panel: the refresh chain" },
-  replay: { href: "/#replay-lab", label: "Replay after logout" },
-  xss: { href: "/lab/xss", label: "XSS lab" },
-  attacker: { href: "/lab/attacker", label: "Cross-site lab" },
-  compare: { href: "/compare", label: "Compare, measured" },
-  scale: { href: "/scale", label: "Scale-out lab" },
+  session: { href: "/#session", label: "demos.session" },
+  sessionDevices: { href: "/#session", label: "demos.sessionDevices" },
+  jwt: { href: "/#jwt", label: "demos.jwt" },
+  hybrid: { href: "/#hybrid", label: "demos.hybrid" },
+  replay: { href: "/#replay-lab", label: "demos.replay" },
+  xss: { href: "/lab/xss", label: "demos.xss" },
+  attacker: { href: "/lab/attacker", label: "demos.attacker" },
+  compare: { href: "/compare", label: "demos.compare" },
+  scale: { href: "/scale", label: "demos.scale" },
 } as const satisfies Record<string, Demo>;
 
 /** What the answers say, as the facts the rules below are written in. */
@@ -176,62 +183,62 @@ function sessionReasons(a: Answers): Reason[] {
   const r: Reason[] = [];
   if (a.app === "ssr")
     r.push({
-      text: "Your server renders the pages, and a page request carries cookies but no header added by script: the session cookie arrives with every navigation, so the server knows the user before it renders. A JWT kept in localStorage never reaches a page request.",
+      text: "reasons.session.ssr",
       claim: "S2",
       demo: D.session,
     });
   if (a.app === "spa")
     r.push({
-      text: "A single-page app on the same site as its API needs no token: the browser sends the session cookie with every fetch to that API by itself, and no script can read it (HttpOnly).",
+      text: "reasons.session.spa",
       claim: "S2",
       demo: D.session,
     });
   if (a.revocation === "instant" || a.revocation === "minutes")
     r.push({
-      text: `${a.revocation === "instant" ? "A logout must bite at once" : "A logout must bite within minutes"}: deleting the session row refuses the cookie on the very next request, a copy taken before included. A plain JWT copy would keep working until it expires.`,
+      text: a.revocation === "instant" ? "reasons.session.revokeInstant" : "reasons.session.revokeMinutes",
       claim: "S4",
       demo: D.replay,
     });
   if (a.stakes === "high")
     r.push({
-      text: "The server can list a user's sessions, end any one of them and cap how many there are: \"log out my other devices\" and \"end the stolen phone's session\" are a row deleted.",
+      text: "reasons.session.devices",
       claim: "S6",
       demo: D.sessionDevices,
     });
   if (a.stakes === "high")
     r.push({
-      text: "The cookie is sealed and holds only a random id: nothing about the user travels or can be read from it, unlike a JWT's payload.",
+      text: "reasons.session.sealed",
       claim: "S5",
       demo: D.compare,
     });
   if (a.stakes === "high" || a.stakes === "medium")
     r.push({
-      text: "The cookie is HttpOnly: an injected script cannot read it and carry it away — it can only use it while the page is open — where a token in localStorage would be stolen.",
+      text: "reasons.session.httpOnly",
       claim: "T10",
       demo: D.xss,
     });
   if (a.servers === "one")
-    r.push({ text: "One server: the session store is its own database, nothing to share.", claim: "S7", demo: D.scale });
+    r.push({ text: "reasons.session.oneServer", claim: "S7", demo: D.scale });
   if (a.servers === "many")
     r.push({
-      text: "Several instances on one shared store: a session made on one is accepted by the other, and a logout on one is refused by the other within milliseconds.",
+      text: "reasons.session.sharedStore",
       claim: "S7",
       demo: D.scale,
     });
   if (a.services === "one")
     r.push({
-      text: "One application checks the login, so the token's headline advantage — any service verifies it alone, with the public key — buys nothing here.",
+      text: "reasons.session.oneService",
       claim: "T4",
       demo: D.scale,
     });
   if (a.clients === "browser" && a.domains === "one")
     r.push({
-      text: "Only your own pages on one site send it: the browser's cookie handling does all the work, and the cookie does not go along with requests from other sites.",
+      text: "reasons.session.ownSite",
       claim: "S8",
       demo: D.attacker,
     });
   r.push({
-    text: "Nothing you answered needs a credential checked away from your store, so the simpler choice wins: one opaque cookie, and state you can delete.",
+    text: "reasons.session.simpler",
     claim: "G1",
     demo: D.compare,
   });
@@ -244,31 +251,31 @@ function tokenReasons(a: Answers): Reason[] {
   const r: Reason[] = [];
   if (f.thirdParty)
     r.push({
-      text: "Third-party clients cannot use your site's cookie: they send a token in Authorization: Bearer, and your API knows the caller from the token alone — signature and claims, no store.",
+      text: "reasons.token.thirdParty",
       claim: "T3",
       demo: D.jwt,
     });
   if (f.ownApps || (f.noBrowser && !f.thirdParty))
     r.push({
-      text: `${f.ownApps ? "Your apps have" : "Your clients have"} no browser cookie jar: they send the credential themselves, in a header.`,
+      text: f.ownApps ? "reasons.token.ownApps" : "reasons.token.noBrowser",
       claim: "T6",
       demo: D.jwt,
     });
   if (f.manyServices)
     r.push({
-      text: "Several services check the login, each on its own: with the public key from /.well-known/jwks.json they verify a token with no shared store and no shared secret.",
+      text: "reasons.token.manyServices",
       claim: "T7",
       demo: D.scale,
     });
   if (f.manyDomains)
     r.push({
-      text: "One login across several sites: a cookie does not travel to another site, so the credential has to be handed over and carried explicitly.",
+      text: "reasons.token.manyDomains",
       claim: "S8",
       demo: D.attacker,
     });
   if (f.noSharedStore)
     r.push({
-      text: "Instances with no shared store on the request path: a session made on one is unknown to the next, while a token verifies wherever the public key is.",
+      text: "reasons.token.noSharedStore",
       claim: "T4",
       demo: D.scale,
     });
@@ -279,20 +286,20 @@ function hybridReasons(a: Answers): Reason[] {
   const r = tokenReasons(a);
   if (a.revocation === "instant" || a.revocation === "minutes")
     r.push({
-      text: "A logout revokes the refresh-token family at once; the access token already issued lives out its short lifetime (minutes), then nothing renews it.",
+      text: "reasons.hybrid.revoke",
       claim: "G3",
       demo: D.replay,
     });
   if (a.stakes === "medium" || a.stakes === "high")
     r.push({
-      text: "Refresh tokens rotate on every use, and a replayed old one revokes the whole family: a stolen refresh token is caught the next time either holder uses it.",
+      text: "reasons.hybrid.rotation",
       claim: "G3",
       demo: D.hybrid,
     });
   // A browser front end, answered or likely (the stakes asked for it and nobody said there is none).
   if (a.app === "ssr" || a.app === "spa" || (a.app === undefined && (a.stakes === "medium" || a.stakes === "high")))
     r.push({
-      text: "In the browser the access token lives in page memory, not localStorage, and the refresh token in an HttpOnly cookie sent only to the refresh path: an injected script finds nothing lasting to carry away.",
+      text: "reasons.hybrid.memory",
       claim: "T10",
       demo: D.xss,
     });
@@ -303,18 +310,18 @@ function jwtReasons(a: Answers): Reason[] {
   const r = tokenReasons(a);
   if (a.revocation === "expiry")
     r.push({
-      text: "A logout may take effect when the token expires: exactly what a plain JWT gives, and what lets every check skip the store.",
+      text: "reasons.jwt.expiry",
       claim: "T8",
       demo: D.replay,
     });
   if (a.stakes === "low")
     r.push({
-      text: "A stolen token costs little, so the window in which a copy still works (until exp) is a risk you can accept for the sake of a single credential and no refresh flow.",
+      text: "reasons.jwt.lowStakes",
       claim: "T8",
       demo: D.jwt,
     });
   r.push({
-    text: "The server keeps nothing per login: each check is a signature and its claims, no store query.",
+    text: "reasons.jwt.stateless",
     claim: "T2",
     demo: D.compare,
   });
@@ -326,17 +333,17 @@ function givesUpOf(mode: Mode, a: Answers): Reason[] {
   if (mode === "session")
     return [
       {
-        text: "State per logged-in user, and a store every instance can reach: sessions grow with users, and scaling out means sharing that store.",
+        text: "givesUp.session.state",
         claim: "S7",
         demo: D.scale,
       },
       {
-        text: "Only browsers on your own site send it by themselves: another domain, a mobile app or a third-party client would need a second mechanism. And since the browser attaches it on its own, cross-site requests must be kept out (SameSite, Origin checks).",
+        text: "givesUp.session.browsersOnly",
         claim: "S8",
         demo: D.attacker,
       },
       {
-        text: "A session lookup on every request — a store query, or a per-instance copy that must be told when the row changes.",
+        text: "givesUp.session.lookup",
         claim: "T5",
         demo: D.compare,
       },
@@ -344,44 +351,41 @@ function givesUpOf(mode: Mode, a: Answers): Reason[] {
   if (mode === "jwt")
     return [
       {
-        text: "No taking back: a logout deletes your copy, but a stolen copy works until exp. A deny-list checked on every request brings the store back.",
+        text: "givesUp.jwt.noTakingBack",
         claim: "T8",
         demo: D.replay,
       },
       {
-        text: `${f.browser ? "In the browser, a" : "If a browser ever holds it, a"} token in localStorage is one injected script away from theft; an HttpOnly cookie stops the reading, not the using.`,
+        text: f.browser ? "givesUp.jwt.xssInBrowser" : "givesUp.jwt.xssIfBrowser",
         claim: "T10",
         demo: D.xss,
       },
       {
-        text: "Signed, not encrypted: anyone who holds it reads its payload, so nothing secret may go in it.",
+        text: "givesUp.jwt.readable",
         claim: "T11",
         demo: D.jwt,
       },
     ];
   const g: Reason[] = [
     {
-      text:
-        a.revocation === "instant"
-          ? "Not at once, which you asked for: after a logout, an access token already issued works until its exp (minutes). Only a check against the store on every request — a deny-list, or a session — refuses it on the very next request."
-          : "Not instant: after a logout, an access token already issued works until its exp (minutes).",
+      text: a.revocation === "instant" ? "givesUp.hybrid.notAtOnce" : "givesUp.hybrid.notInstant",
       claim: "T8",
       demo: D.replay,
     },
     {
-      text: "Two credentials and a refresh flow to build and get right: rotation on every use, reuse detection, and a refresh whenever the access token runs out (in a browser, after every page load too).",
+      text: "givesUp.hybrid.refreshFlow",
       claim: "G3",
       demo: D.hybrid,
     },
     {
-      text: "State again, for the refresh tokens: a store, though read only on refresh, not on every request.",
+      text: "givesUp.hybrid.refreshState",
       claim: "S3",
       demo: D.compare,
     },
   ];
   if (a.app === "ssr")
     g.push({
-      text: "Server-rendered pages: a navigation carries no access token from page memory, so the server cannot render the user's page from it; the page renders first, then its script refreshes and fetches.",
+      text: "givesUp.hybrid.serverRendered",
       claim: "G1",
       demo: D.hybrid,
     });
@@ -393,28 +397,28 @@ function alsoConsiderOf(mode: Mode, a: Answers): Recommendation["alsoConsider"] 
   if (mode === "session")
     return {
       mode: "hybrid",
-      text: "If mobile or third-party clients, other domains or services that must check the login without your store come along: a short-lived access token with a rotating refresh token — for those clients, next to the session.",
+      text: "alsoConsider.session",
       claim: "G3",
       demo: D.hybrid,
     };
   if (mode === "jwt")
     return {
       mode: "hybrid",
-      text: "If a browser app holds the token, or a logout has to bite within minutes: a short-lived access token in memory with a rotating refresh token in an HttpOnly cookie.",
+      text: "alsoConsider.jwt",
       claim: "G3",
       demo: D.hybrid,
     };
   if (f.onlyOwnApps)
     return {
       mode: "session",
-      text: "Your own apps are the only reason for a token: they can carry an opaque session id in a header instead, checked against the same store — one mechanism, and a logout that bites at once.",
+      text: "alsoConsider.ownApps",
       claim: "S4",
       demo: D.replay,
     };
   if (a.app === "ssr" || a.revocation === "instant")
     return {
       mode: "session",
-      text: "For your own web pages, a session cookie can stay (the server holding the tokens for the APIs behind it): server rendering and a logout that bites at once there, tokens only for the clients and services that need them.",
+      text: "alsoConsider.webPages",
       claim: "G1",
       demo: D.session,
     };
@@ -448,8 +452,8 @@ export function question(id: QuestionId): Question {
   return QUESTIONS.find((q) => q.id === id) as Question;
 }
 
-/** The label of one answer, or undefined for an id that is not one of the question's. */
-export function answerLabel(id: QuestionId, answer: string): string | undefined {
+/** The label (its message key) of one answer, or undefined for an id that is not one of the question's. */
+export function answerLabel(id: QuestionId, answer: string): GuideKey | undefined {
   return question(id).answers.find((c) => c.id === answer)?.label;
 }
 

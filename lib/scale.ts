@@ -1,4 +1,5 @@
 import "server-only";
+import type { Messages } from "next-intl";
 import { env } from "./env";
 
 /**
@@ -26,15 +27,24 @@ export function cluster(): Cluster | null {
 export const TRIALS = ["session", "session-memory", "jwt", "jwt-revocable", "hybrid"] as const;
 export type TrialName = (typeof TRIALS)[number];
 
+/**
+ * A sentence of the lab: a key of one group of the `scale` messages and its values (process names,
+ * counts, times). Whoever shows it says it in the visitor's language.
+ */
+export type ScaleText<Group extends keyof Messages["scale"]> = { key: keyof Messages["scale"][Group] & string; values: Record<string, string | number> };
+
 export type Step = {
   /** Which process answered. */
   at: string;
+  /** Method and path, as sent. */
   request: string;
+  /** What sets the request apart from another one to the same path (`scale.notes`). */
+  note: keyof Messages["scale"]["notes"] | null;
   status: number;
   code: string | null;
   ms: number;
   /** What the step shows, in one sentence. */
-  says: string;
+  says: ScaleText<"steps">;
   /** What the claim predicts: accepted (2xx) or refused. */
   expected: "accepted" | "refused";
   asExpected: boolean;
@@ -45,7 +55,7 @@ export type TrialResult = {
   steps: Step[];
   /** Time from the logout's answer on this instance to the sibling's first refusal. */
   propagation: { ms: number; attempts: number } | null;
-  summary: string;
+  summary: ScaleText<"summaries">;
 };
 
 type Answer = { status: number; body: Record<string, unknown>; setCookies: string[]; ms: number };
@@ -82,11 +92,15 @@ function cookieFrom(answer: Answer, suffix: string): string | null {
 
 const codeOf = (a: Answer) => (typeof a.body.code === "string" ? a.body.code : typeof a.body.error === "string" ? a.body.error : null);
 
+/** What a step shows: `says("sessionOwn", { self: "A" })`. */
+const says = (key: ScaleText<"steps">["key"], values: ScaleText<"steps">["values"] = {}): ScaleText<"steps"> => ({ key, values });
+
 class Recorder {
   readonly steps: Step[] = [];
-  record(at: Actor, request: string, answer: Answer, expected: Step["expected"], says: string): Answer {
+  record(at: Actor, request: string | [string, NonNullable<Step["note"]>], answer: Answer, expected: Step["expected"], said: Step["says"]): Answer {
     const accepted = answer.status >= 200 && answer.status < 300;
-    this.steps.push({ at: at.name, request, status: answer.status, code: accepted ? null : codeOf(answer), ms: Math.round(answer.ms * 10) / 10, says, expected, asExpected: accepted === (expected === "accepted") });
+    const [line, note] = typeof request === "string" ? [request, null] : request;
+    this.steps.push({ at: at.name, request: line, note, status: answer.status, code: accepted ? null : codeOf(answer), ms: Math.round(answer.ms * 10) / 10, says: said, expected, asExpected: accepted === (expected === "accepted") });
     return answer;
   }
 }
@@ -108,12 +122,13 @@ async function untilRefused(ask: () => Promise<Answer>, limitMs = 2_000): Promis
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** Why a trial could not run: `code` for the API, `text` (`scale.errors`) for whoever reads it. */
 export class TrialError extends Error {
   constructor(
     readonly code: "not_in_a_cluster" | "no_demo_user" | "trial_running" | "cluster_unreachable",
-    message: string,
+    readonly text: ScaleText<"errors">,
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -123,10 +138,10 @@ const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
 /** Runs one trial; throws a TrialError when it cannot (no cluster, public mode, one already running). */
 export async function runTrial(trial: TrialName): Promise<TrialResult> {
   const c = cluster();
-  if (!c) throw new TrialError("not_in_a_cluster", "This instance runs alone: start the cluster with `npm run cluster`.");
+  if (!c) throw new TrialError("not_in_a_cluster", { key: "notInCluster", values: {} });
   const password = env().DEMO_PASSWORD;
-  if (!password) throw new TrialError("no_demo_user", "The trials log in as a demo user: this instance has none (public mode).");
-  if (slot[RUNNING]) throw new TrialError("trial_running", "A trial is running on this instance: try again in a moment.");
+  if (!password) throw new TrialError("no_demo_user", { key: "noDemoUser", values: {} });
+  if (slot[RUNNING]) throw new TrialError("trial_running", { key: "trialRunning", values: {} });
   slot[RUNNING] = true;
   try {
     const credentials = { username: env().DEMO_USERS[0], password };
@@ -135,7 +150,7 @@ export async function runTrial(trial: TrialName): Promise<TrialResult> {
     return await jwtTrial(c, credentials, trial === "jwt-revocable");
   } catch (error) {
     if (error instanceof TrialError) throw error;
-    throw new TrialError("cluster_unreachable", `A process of the cluster did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TrialError("cluster_unreachable", { key: "unreachable", values: { detail: error instanceof Error ? error.message : String(error) } });
   } finally {
     slot[RUNNING] = false;
   }
@@ -145,88 +160,89 @@ type Credentials = { username: string; password: string };
 
 async function sessionTrial({ self: a, other: b, resource }: Cluster, credentials: Credentials, store: "database" | "memory"): Promise<TrialResult> {
   const r = new Recorder();
+  const names = { self: a.name, other: b.name };
   const login = r.record(a, "POST /api/session/login", await call(`${a.url}/api/session/login`, { method: "POST", body: { ...credentials, store } }), "accepted",
-    store === "memory" ? `The row is kept in ${a.name}'s memory only.` : "The row goes to the shared PostgreSQL store.");
+    store === "memory" ? says("sessionLoginMemory", names) : says("sessionLoginShared"));
   const cookie = cookieFrom(login, "ll_session");
-  if (!cookie) throw new TrialError("cluster_unreachable", `${a.name} answered the login without a session cookie.`);
+  if (!cookie) throw new TrialError("cluster_unreachable", { key: "noSessionCookie", values: names });
   const mypage = (at: Actor) => call(`${at.url}/api/session/mypage`, { headers: { cookie } });
-  r.record(a, "GET /api/session/mypage", await mypage(a), "accepted", `${a.name} knows its own session.`);
+  r.record(a, "GET /api/session/mypage", await mypage(a), "accepted", says("sessionOwn", names));
   r.record(b, "GET /api/session/mypage", await mypage(b), store === "memory" ? "refused" : "accepted",
-    store === "memory" ? `${b.name} opens the seal (same secret) but has no such row: the session is lost unless every request goes back to ${a.name} (sticky sessions).` : `${b.name} finds the row in the shared store: any instance can serve the session.`);
+    store === "memory" ? says("sessionOtherMemory", names) : says("sessionOtherShared", names));
   if (resource) {
-    r.record(resource, "GET /resource (cookie only)", await call(`${resource.url}/resource`, { headers: { cookie } }), "refused", "The resource service has no session store: a session cookie means nothing to it.");
+    r.record(resource, ["GET /resource", "cookieOnly"], await call(`${resource.url}/resource`, { headers: { cookie } }), "refused", says("sessionResource"));
   }
-  r.record(a, "POST /api/session/logout", await call(`${a.url}/api/session/logout`, { method: "POST", headers: { cookie } }), "accepted", `${a.name} deletes the row.`);
+  r.record(a, "POST /api/session/logout", await call(`${a.url}/api/session/logout`, { method: "POST", headers: { cookie } }), "accepted", says("sessionLogout", names));
   const after = await untilRefused(() => mypage(b));
-  r.record(b, "GET /api/session/mypage (right after)", after.last, "refused",
-    store === "memory" ? `${b.name} never knew the session.` : `${b.name} refused after ${after.attempts} ${after.attempts === 1 ? "request" : "requests"}: the store announced the deletion to it.`);
+  r.record(b, ["GET /api/session/mypage", "rightAfter"], after.last, "refused",
+    store === "memory" ? says("sessionAfterMemory", names) : says("sessionAfterShared", { ...names, attempts: after.attempts }));
   return {
     trial: store === "memory" ? "session-memory" : "session",
     steps: r.steps,
     propagation: store === "database" ? { ms: round(after.ms), attempts: after.attempts } : null,
-    summary:
-      store === "memory"
-        ? `S7 holds: with sessions in one instance's memory, ${b.name} cannot serve ${a.name}'s session.`
-        : `A shared store makes the session work on every instance, and the logout on ${a.name} was refused on ${b.name} ${round(after.ms)} ms after its answer.`,
+    summary: store === "memory" ? { key: "sessionMemory", values: names } : { key: "sessionShared", values: { ...names, ms: round(after.ms) } },
   };
 }
 
 async function jwtTrial({ self: a, other: b, resource }: Cluster, credentials: Credentials, revocable: boolean): Promise<TrialResult> {
   const r = new Recorder();
+  const names = { self: a.name, other: b.name };
   const login = r.record(a, "POST /api/jwt/login", await call(`${a.url}/api/jwt/login`, { method: "POST", body: { ...credentials, revocable } }), "accepted",
-    revocable ? `${a.name} signs a revocable token (its jti is checked against the deny-list).` : `${a.name} signs a token and stores nothing.`);
+    revocable ? says("jwtLoginRevocable", names) : says("jwtLogin", names));
   const token = typeof login.body.access_token === "string" ? login.body.access_token : null;
-  if (!token) throw new TrialError("cluster_unreachable", `${a.name} answered the login without a token.`);
+  if (!token) throw new TrialError("cluster_unreachable", { key: "noToken", values: names });
   const mypage = (at: Actor) => call(`${at.url}/api/jwt/mypage`, { headers: bearer(token) });
   const askResource = () => call(`${resource?.url}/resource`, { headers: bearer(token) });
-  r.record(b, "GET /api/jwt/mypage", await mypage(b), "accepted",
-    revocable ? `${b.name} verifies the signature, then asks the deny-list (once, then it keeps the answer).` : `${b.name} verifies the signature with the public key: no store (T4).`);
-  if (resource) r.record(resource, "GET /resource", await askResource(), "accepted", "The resource service verifies it with the published JWKS only: no store, no secret (T6, T7).");
+  r.record(b, "GET /api/jwt/mypage", await mypage(b), "accepted", revocable ? says("jwtOtherRevocable", names) : says("jwtOther", names));
+  if (resource) r.record(resource, "GET /resource", await askResource(), "accepted", says("jwtResource"));
   r.record(a, "POST /api/jwt/logout", await call(`${a.url}/api/jwt/logout`, { method: "POST", headers: bearer(token) }), "accepted",
-    revocable ? `${a.name} puts the jti on the deny-list.` : `${a.name} has nothing to delete.`);
+    revocable ? says("jwtLogoutRevocable", names) : says("jwtLogout", names));
   let propagation: TrialResult["propagation"] = null;
   if (revocable) {
     const after = await untilRefused(() => mypage(b));
     propagation = { ms: round(after.ms), attempts: after.attempts };
-    r.record(b, "GET /api/jwt/mypage (right after)", after.last, "refused", `${b.name} refused after ${after.attempts} ${after.attempts === 1 ? "request" : "requests"}: the listing was announced to it.`);
+    r.record(b, ["GET /api/jwt/mypage", "rightAfter"], after.last, "refused", says("jwtAfterRevocable", { ...names, attempts: after.attempts }));
   } else {
-    r.record(b, "GET /api/jwt/mypage (right after)", await mypage(b), "accepted", `${b.name} still accepts it: a logged-out token lives until exp (T8).`);
+    r.record(b, ["GET /api/jwt/mypage", "rightAfter"], await mypage(b), "accepted", says("jwtAfter", names));
   }
-  const exp = typeof login.body.expires_in === "number" ? ` (for ${Math.round(login.body.expires_in / 60)} more minutes)` : "";
-  if (resource) r.record(resource, "GET /resource (right after)", await askResource(), "accepted", `The resource service cannot know about the logout: it accepts the token until exp${exp} (T8, at scale).`);
+  const expiresIn = login.body.expires_in;
+  if (resource) {
+    r.record(resource, ["GET /resource", "rightAfter"], await askResource(), "accepted",
+      typeof expiresIn === "number" ? says("jwtResourceAfterMinutes", { minutes: Math.round(expiresIn / 60) }) : says("jwtResourceAfter"));
+  }
   return {
     trial: revocable ? "jwt-revocable" : "jwt",
     steps: r.steps,
     propagation,
-    summary: revocable
-      ? `The deny-list brings revocation back to the instances (${b.name} refused ${propagation?.ms} ms after the logout) — but not to a verifier without the store.`
-      : "Any process with the public key accepts the token, and none of them can stop it before exp.",
+    // A propagation is measured exactly when the token was revocable.
+    summary: propagation ? { key: "jwtRevocable", values: { other: b.name, ms: propagation.ms } } : { key: "jwt", values: {} },
   };
 }
 
 async function hybridTrial({ self: a, other: b, resource }: Cluster, credentials: Credentials): Promise<TrialResult> {
   const r = new Recorder();
-  const login = r.record(a, "POST /api/hybrid/login", await call(`${a.url}/api/hybrid/login`, { method: "POST", body: credentials }), "accepted", `${a.name} signs a short access token and stores a refresh token.`);
+  const names = { self: a.name, other: b.name };
+  const login = r.record(a, "POST /api/hybrid/login", await call(`${a.url}/api/hybrid/login`, { method: "POST", body: credentials }), "accepted", says("hybridLogin", names));
   const access = typeof login.body.access_token === "string" ? login.body.access_token : null;
   let refresh = cookieFrom(login, "ll_refresh");
-  if (!access || !refresh) throw new TrialError("cluster_unreachable", `${a.name} answered the login without tokens.`);
-  r.record(b, "GET /api/hybrid/mypage", await call(`${b.url}/api/hybrid/mypage`, { headers: bearer(access) }), "accepted", `${b.name} verifies the access token: no store.`);
-  if (resource) r.record(resource, "GET /resource", await call(`${resource.url}/resource`, { headers: bearer(access) }), "accepted", "So does the resource service.");
+  if (!access || !refresh) throw new TrialError("cluster_unreachable", { key: "noTokens", values: names });
+  r.record(b, "GET /api/hybrid/mypage", await call(`${b.url}/api/hybrid/mypage`, { headers: bearer(access) }), "accepted", says("hybridOther", names));
+  if (resource) r.record(resource, "GET /resource", await call(`${resource.url}/resource`, { headers: bearer(access) }), "accepted", says("hybridResource"));
   const rotated = r.record(b, "POST /api/hybrid/refresh", await call(`${b.url}/api/hybrid/refresh`, { method: "POST", headers: { cookie: refresh } }), "accepted",
-    `${b.name} rotates the refresh token in the shared store.`);
+    says("hybridRotate", names));
   refresh = cookieFrom(rotated, "ll_refresh") ?? refresh;
   const latest = typeof rotated.body.access_token === "string" ? rotated.body.access_token : access;
-  r.record(a, "POST /api/hybrid/refresh/logout", await call(`${a.url}/api/hybrid/refresh/logout`, { method: "POST", headers: { cookie: refresh } }), "accepted", `${a.name} revokes the whole family.`);
+  r.record(a, "POST /api/hybrid/refresh/logout", await call(`${a.url}/api/hybrid/refresh/logout`, { method: "POST", headers: { cookie: refresh } }), "accepted", says("hybridRevoke", names));
   const cookie = refresh;
   const after = await untilRefused(() => call(`${b.url}/api/hybrid/refresh`, { method: "POST", headers: { cookie } }));
-  r.record(b, "POST /api/hybrid/refresh (right after)", after.last, "refused", `${b.name} refuses the refresh at once: a refresh always reads the store, in its transaction.`);
-  r.record(b, "GET /api/hybrid/mypage (right after)", await call(`${b.url}/api/hybrid/mypage`, { headers: bearer(latest) }), "accepted", `The access token still works on ${b.name} until its short exp.`);
-  if (resource) r.record(resource, "GET /resource (right after)", await call(`${resource.url}/resource`, { headers: bearer(latest) }), "accepted", "And on the resource service.");
+  r.record(b, ["POST /api/hybrid/refresh", "rightAfter"], after.last, "refused", says("hybridRefreshAfter", names));
+  r.record(b, ["GET /api/hybrid/mypage", "rightAfter"], await call(`${b.url}/api/hybrid/mypage`, { headers: bearer(latest) }), "accepted", says("hybridAccessAfter", names));
+  if (resource) r.record(resource, ["GET /resource", "rightAfter"], await call(`${resource.url}/resource`, { headers: bearer(latest) }), "accepted", says("hybridResourceAfter"));
   return {
     trial: "hybrid",
     steps: r.steps,
     propagation: { ms: round(after.ms), attempts: after.attempts },
-    summary: `The family's revocation stops refreshes everywhere at once; the access token lives out its ${env().HYBRID_ACCESS_TTL_SECONDS / 60} minutes.`,
+    summary: { key: "hybrid", values: { minutes: env().HYBRID_ACCESS_TTL_SECONDS / 60 } },
   };
 }
 

@@ -12,8 +12,16 @@ import { env } from "./env";
  * and the newest rows — with their hashes shortened — of the caller's own users only. Another
  * visitor's rows (their username, user agent, token family) are never shown: only counted.
  * Tokens themselves are never stored, so none can leak from here.
+ *
+ * A row says what the view shows of it as data only (the words around it are the page's): a
+ * session's revocation reason and user agent (`detail`, as stored), how long a deny-listed jti
+ * stays (`until`), a refresh token's family and parent (null for the first of its family).
  */
-export type StoreRow = { id: string; user: string; createdAt: Date; detail: string; state: "active" | "used" | "revoked" | "expired"; until?: Date };
+export type StoreRow = { id: string; user: string; createdAt: Date; state: "active" | "used" | "revoked" | "expired" } & (
+  | { kind: "session"; detail: string }
+  | { kind: "denied"; until: Date }
+  | { kind: "refresh"; family: string; parent: string | null }
+);
 export type ModeStore = { table: string | null; rows: number; bytes: number; bytesPerRow: number; latest: StoreRow[] };
 /** `yours`: the usernames whose rows `latest` shows — those the request proved it is logged in as. */
 export type StoreView = { session: ModeStore; jwt: ModeStore; hybrid: ModeStore; yours: string[] };
@@ -102,6 +110,7 @@ export async function storeView(owners: readonly PublicUser[] = [], now = new Da
         id: short(s.id),
         user: s.user.username,
         createdAt: s.createdAt,
+        kind: "session",
         detail: [s.revokedReason, s.userAgent?.slice(0, 40)].filter(Boolean).join(" · "),
         // A revoked or evicted row stays until it expires, so that its browser can be told why.
         state: s.revokedAt ? "revoked" : s.idleExpiresAt <= now || s.absoluteExpiresAt <= now ? "expired" : "active",
@@ -117,7 +126,7 @@ export async function storeView(owners: readonly PublicUser[] = [], now = new Da
         id: short(d.jti),
         user: usernameOf.get(d.userId) ?? "",
         createdAt: d.createdAt,
-        detail: "deny-listed until the token's exp",
+        kind: "denied",
         until: d.expiresAt,
         state: d.expiresAt <= now ? "expired" : "revoked",
       })),
@@ -131,7 +140,9 @@ export async function storeView(owners: readonly PublicUser[] = [], now = new Da
         id: short(r.id),
         user: r.user.username,
         createdAt: r.createdAt,
-        detail: `family ${r.familyId.slice(0, 8)}${r.parentId ? ` · child of ${short(r.parentId)}` : " · first"}`,
+        kind: "refresh",
+        family: r.familyId.slice(0, 8),
+        parent: r.parentId ? short(r.parentId) : null,
         state: r.revokedAt ? "revoked" : r.usedAt ? "used" : r.expiresAt <= now ? "expired" : "active",
       })),
     },

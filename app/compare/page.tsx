@@ -1,32 +1,39 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MODES } from "@/app/components/modes";
 import { SEED_POST } from "@/lib/seed-post";
 import { When } from "@/app/components/when";
 import { REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
-import { liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, plural, rowsText } from "@/lib/compare";
+import { type CompareText, liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, rowsText } from "@/lib/compare";
 
-export const metadata = { title: "Compare — Login Lab" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("comparePage");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
-const minutes = (s: number) => (s % 60 === 0 ? `${s / 60} min` : `${s} s`);
+const JWKS_PATH = "/.well-known/jwks.json";
 
 type Demo = { href: string; label: string };
 const link = "text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400 underline";
 
 /** A measured or stated cell, with a link to where the app demonstrates it (`see` for more than one place). */
 function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; children: ReactNode; testid?: string }) {
+  const t = useTranslations("comparePage");
   return (
     <td className="border-t border-zinc-200 px-3 py-2 align-top dark:border-zinc-800" data-testid={testid}>
       {children}{" "}
       {href ? (
         <Link href={href} className={link}>
-          see it
+          {t("seeIt")}
         </Link>
       ) : null}
       {see ? (
         <span className="text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-          see{" "}
+          {t("see")}{" "}
           {see.map((d, i) => (
             <span key={d.href}>
               {i ? " · " : null}
@@ -42,9 +49,10 @@ function Cell({ href, see, children, testid }: { href?: string; see?: Demo[]; ch
 }
 
 function Verdict({ children, contradicts }: { children: ReactNode; contradicts?: boolean }) {
+  const t = useTranslations("comparePage");
   return (
     <td className={`border-t border-zinc-200 px-3 py-2 align-top text-sm dark:border-zinc-800 ${contradicts ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
-      {contradicts ? <strong className="text-red-700 dark:text-red-400">Our numbers disagree. </strong> : null}
+      {contradicts ? <strong className="text-red-700 dark:text-red-400">{t("disagree")}{" "}</strong> : null}
       {children}
     </td>
   );
@@ -54,24 +62,36 @@ function Verdict({ children, contradicts }: { children: ReactNode; contradicts?:
 export default async function ComparePage() {
   const m = await measurements();
   const { sizes, ttl, store, live, costs } = m;
+  const t = await getTranslations("comparePage");
+  const tm = await getTranslations("modes");
+  const tc = await getTranslations("compare");
+  const format = await getFormatter();
+  const say = (text: CompareText) => tc(text.key, text.values);
+  // Micro-second figures keep the shape they have always had: fixed decimals, no grouping.
+  const micros = (n: number, digits: number) => format.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  const duration = (s: number) => (s % 60 === 0 ? t("minutes", { n: s / 60 }) : t("seconds", { n: s }));
+  const code = (c: ReactNode) => <code>{c}</code>;
+  const strong = (c: ReactNode) => <strong>{c}</strong>;
   const sessionBigger = sizes.sessionCookie > sizes.jwtHeader;
   const next = new Date(m.measuredAt.getTime() + MEASURE_INTERVAL_MS);
-  const head = (mode: "session" | "jwt" | "hybrid") => <th scope="col" className={`px-3 py-2 text-left ${MODES[mode].accent.text}`}>{MODES[mode].title}</th>;
+  const head = (mode: "session" | "jwt" | "hybrid") => <th scope="col" className={`px-3 py-2 text-left ${MODES[mode].accent.text}`}>{tm(`${mode}.title`)}</th>;
   return (
     <div className="flex flex-col gap-4">
       <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight">Session vs token, measured</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          The usual comparison table — as the post{" "}
-          <a href={SEED_POST.url} className="underline" lang="ko">
-            {SEED_POST.title}
-          </a>{" "}
-          draws it (the claims are numbered in <code>docs/claims.md</code>) — filled with this server&apos;s own numbers. Every figure below comes from one snapshot, taken at{" "}
-          <When at={m.measuredAt} testid="measured-at" /> and shown to every visitor until the first visit after{" "}
-          <When at={next} testid="next-measure-at" /> (so at most one a minute): sizes from a real sealed cookie and real signed
-          tokens, check costs from 200 checks of a real session and token, the store&apos;s row counts, and the in-process <code>Server-Timing</code> figures of
-          the requests this instance had served by then (those include first sightings and refusals; a median needs at least {MIN_LIVE_SAMPLES} of them).
-          Each cell links to the demo that produces it.
+          {t.rich("intro", {
+            title: SEED_POST.title,
+            min: MIN_LIVE_SAMPLES,
+            post: (c) => (
+              <a href={SEED_POST.url} className="underline" lang="ko" translate="no">
+                {c}
+              </a>
+            ),
+            code,
+            measuredAt: () => <When at={m.measuredAt} testid="measured-at" />,
+            nextAt: () => <When at={next} testid="next-measure-at" />,
+          })}
         </p>
       </div>
       <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -79,141 +99,154 @@ export default async function ComparePage() {
           <thead>
             <tr className="text-left">
               <th scope="col" className="px-3 py-2">
-                <span className="sr-only">What is compared</span>
+                <span className="sr-only">{t("whatIsCompared")}</span>
               </th>
               {head("session")}
               {head("jwt")}
               {head("hybrid")}
-              <th scope="col" className="px-3 py-2 text-left text-zinc-600 dark:text-zinc-400">The post says · what we see</th>
+              <th scope="col" className="px-3 py-2 text-left text-zinc-600 dark:text-zinc-400">{t("postSays")}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">State on the server</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("state.title")}</th>
               <Cell href="/#store-title" testid="cmp-session-rows">
-                {rowsText(store.session.rows, "session", store.session.bytesPerRow)}
+                {say(rowsText(store.session.rows, "session", store.session.bytesPerRow))}
               </Cell>
               <Cell href="/#store-title" testid="cmp-jwt-rows">
-                {store.jwt.rows === 0
-                  ? "0 rows: nothing stored"
-                  : `nothing per login; ${plural(store.jwt.rows, "deny-list row")}, from logouts of revocable tokens (each kept until its exp)`}
+                {t("state.jwt", { rows: store.jwt.rows })}
               </Cell>
               <Cell href="/#store-title" testid="cmp-hybrid-rows">
-                {rowsText(store.hybrid.rows, "refresh-token", store.hybrid.bytesPerRow)}
+                {say(rowsText(store.hybrid.rows, "refreshToken", store.hybrid.bytesPerRow))}
               </Cell>
-              <Verdict>Stateful vs stateless holds (S3, T2). Hybrid is stateful again for its refresh tokens.</Verdict>
+              <Verdict>{t("state.verdict")}</Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Where the browser keeps it</th>
-              <Cell href="/#session">HttpOnly cookie (script cannot read it)</Cell>
-              <Cell href="/#jwt">localStorage (any script can read it) — or an HttpOnly cookie (note below)</Cell>
-              <Cell href="/#hybrid">memory + HttpOnly refresh cookie</Cell>
-              <Verdict>As the post says (T10): a JWT in localStorage is one XSS away from theft.</Verdict>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("kept.title")}</th>
+              <Cell href="/#session">{t("kept.session")}</Cell>
+              <Cell href="/#jwt">{t("kept.jwt")}</Cell>
+              <Cell href="/#hybrid">{t("kept.hybrid")}</Cell>
+              <Verdict>{t("kept.verdict")}</Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">How it travels</th>
-              <Cell href="/#session">Cookie header, sent by the browser on its own</Cell>
-              <Cell href="/#jwt">Authorization: Bearer, added by script — or a cookie, sent by the browser</Cell>
-              <Cell href="/#hybrid">
-                Bearer to the API; the cookie only to <code>{REFRESH_COOKIE_PATH}</code>
-              </Cell>
-              <Verdict>Holds (S2, T3).</Verdict>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("travels.title")}</th>
+              <Cell href="/#session">{t("travels.session")}</Cell>
+              <Cell href="/#jwt">{t("travels.jwt")}</Cell>
+              <Cell href="/#hybrid">{t.rich("travels.hybrid", { path: REFRESH_COOKIE_PATH, code })}</Cell>
+              <Verdict>{t("travels.verdict")}</Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Bytes per request</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("bytes.title")}</th>
               <Cell href="/#session" testid="cmp-session-bytes">
-                {sizes.sessionCookie} B cookie (the id inside is {sizes.sessionId} B)
+                {t("bytes.session", { cookie: sizes.sessionCookie, id: sizes.sessionId })}
               </Cell>
               <Cell href="/#jwt" testid="cmp-jwt-bytes">
-                {sizes.jwtHeader} B Authorization value
+                {t("bytes.jwt", { header: sizes.jwtHeader })}
               </Cell>
-              <Cell href="/#hybrid">
-                {sizes.hybridHeader} B to the API; {sizes.refreshCookie} B cookie on refresh
-              </Cell>
+              <Cell href="/#hybrid">{t("bytes.hybrid", { header: sizes.hybridHeader, cookie: sizes.refreshCookie })}</Cell>
               <Verdict contradicts={sessionBigger}>
-                The post (T9) compares a JWT with a bare session id ({sizes.sessionId} B). What a sealed session cookie really sends is {sizes.sessionCookie} B,{" "}
-                {sessionBigger ? "more than" : `${sizes.jwtHeader - sizes.sessionCookie} B less than`} the JWT&apos;s {sizes.jwtHeader} B.
+                {t("bytes.verdict", {
+                  id: sizes.sessionId,
+                  cookie: sizes.sessionCookie,
+                  jwt: sizes.jwtHeader,
+                  bigger: sessionBigger ? "yes" : "no",
+                  less: sizes.jwtHeader - sizes.sessionCookie,
+                })}
               </Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Server work per request</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("work.title")}</th>
               <Cell href="/#session" testid="cmp-session-auth">
-                remembered unseal + the row from this instance&apos;s memory: <strong>{costs.sessionCheckMicros.toFixed(1)} µs</strong> a check; a store read
-                when the row is not in memory: <span data-testid="cmp-session-read">{costs.sessionReadMicros.toFixed(1)} µs</span> (
-                <span data-testid="cmp-session-live">{liveText(live.session)}</span>)
+                {t.rich("work.session", {
+                  check: micros(costs.sessionCheckMicros, 1),
+                  read: micros(costs.sessionReadMicros, 1),
+                  liveText: say(liveText(live.session)),
+                  strong,
+                  readTag: (c) => <span data-testid="cmp-session-read">{c}</span>,
+                  liveTag: (c) => <span data-testid="cmp-session-live">{c}</span>,
+                })}
               </Cell>
               <Cell href="/#jwt" testid="cmp-jwt-auth">
-                remembered signature + claims, 0 queries: <strong>{costs.jwtCheckMicros.toFixed(1)} µs</strong> a check (<span data-testid="cmp-jwt-live">{liveText(live.jwt)}</span>)
+                {t.rich("work.jwt", {
+                  check: micros(costs.jwtCheckMicros, 1),
+                  liveText: say(liveText(live.jwt)),
+                  strong,
+                  liveTag: (c) => <span data-testid="cmp-jwt-live">{c}</span>,
+                })}
               </Cell>
               <Cell href="/#hybrid" testid="cmp-hybrid-auth">
-                like JWT (<span data-testid="cmp-hybrid-live">{liveText(live.hybrid)}</span>)
+                {t.rich("work.hybrid", { liveText: say(liveText(live.hybrid)), liveTag: (c) => <span data-testid="cmp-hybrid-live">{c}</span> })}
               </Cell>
               <Verdict>
-                &quot;Less server load&quot; (T5) is about the store query, not the crypto: measured here, unsealing a cookie costs{" "}
-                <span data-testid="cmp-unseal">{costs.unsealMicros.toFixed(0)} µs</span> and verifying an EdDSA signature{" "}
-                <span data-testid="cmp-verify">{costs.eddsaVerifyMicros.toFixed(0)} µs</span>, both more than a primary-key lookup. Login Lab remembers
-                both results per credential string, and keeps each session row in memory until the store announces a change to it (on PostgreSQL through
-                LISTEN/NOTIFY, to every instance), so a session check needs no store query either. What that costs instead: a notification channel, memory
-                per session per instance, and a fallback — while the channel is down, every request reads the store (<a href="/scale" className="underline">scale-out lab</a>). Run{" "}
-                <code>npm run bench</code> for throughput.
+                {t.rich("work.verdict", {
+                  unseal: micros(costs.unsealMicros, 0),
+                  verify: micros(costs.eddsaVerifyMicros, 0),
+                  unsealTag: (c) => <span data-testid="cmp-unseal">{c}</span>,
+                  verifyTag: (c) => <span data-testid="cmp-verify">{c}</span>,
+                  scale: (c) => (
+                    <a href="/scale" className="underline">
+                      {c}
+                    </a>
+                  ),
+                  code,
+                })}
               </Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Logout / revocation</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("logout.title")}</th>
               <Cell href="/#replay-lab" testid="cmp-session-logout">
-                the next request is refused (0 s)
+                {t("logout.session")}
               </Cell>
               <Cell href="/#replay-lab" testid="cmp-jwt-logout">
-                a copy works until exp: up to {minutes(ttl.jwt)} (unless the token was issued revocable)
+                {t("logout.jwt", { duration: duration(ttl.jwt) })}
               </Cell>
               <Cell href="/#replay-lab" testid="cmp-hybrid-logout">
-                refresh refused at once; access token up to {minutes(ttl.hybridAccess)}
+                {t("logout.hybrid", { duration: duration(ttl.hybridAccess) })}
               </Cell>
-              <Verdict>Holds (S4, T8): in the replay lab, a JWT captured before logout is still accepted after it, until its exp.</Verdict>
+              <Verdict>{t("logout.verdict")}</Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Encrypted?</th>
-              <Cell href="/#session">yes: the cookie is sealed (AES-256-CBC + HMAC)</Cell>
-              <Cell href="/#jwt">no: signed only, the payload decodes without a key</Cell>
-              <Cell href="/#hybrid">no (access token); the refresh token is opaque</Cell>
-              <Verdict contradicts>The post calls the JWT &quot;encrypted&quot; (T11). A signed JWT is readable by anyone; only a JWE would hide it.</Verdict>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("encrypted.title")}</th>
+              <Cell href="/#session">{t("encrypted.session")}</Cell>
+              <Cell href="/#jwt">{t("encrypted.jwt")}</Cell>
+              <Cell href="/#hybrid">{t("encrypted.hybrid")}</Cell>
+              <Verdict contradicts>{t("encrypted.verdict")}</Verdict>
             </tr>
             <tr>
-              <th scope="row" className="px-3 py-2 text-left align-top">Scaling out</th>
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("scaling.title")}</th>
               <Cell href="/#store-title" testid="cmp-session-scaling">
-                every instance needs the shared store (and the sealing secret); this lab runs one instance, so the link shows the store they would share
+                {t("scaling.session")}
               </Cell>
-              <Cell href="/.well-known/jwks.json" testid="cmp-jwt-scaling">
-                any service with the public key from /.well-known/jwks.json
+              <Cell href={JWKS_PATH} testid="cmp-jwt-scaling">
+                {t("scaling.jwt", { jwks: JWKS_PATH })}
               </Cell>
               <Cell
                 testid="cmp-hybrid-scaling"
                 see={[
-                  { href: "/.well-known/jwks.json", label: "public key" },
-                  { href: "/#store-title", label: "refresh-token store" },
+                  { href: JWKS_PATH, label: t("scaling.publicKey") },
+                  { href: "/#store-title", label: t("scaling.refreshStore") },
                 ]}
               >
-                APIs verify alone with the public key; only refresh needs the store
+                {t("scaling.hybrid")}
               </Cell>
-              <Verdict>Holds (S7, T4).</Verdict>
+              <Verdict>{t("scaling.verdict")}</Verdict>
             </tr>
           </tbody>
         </table>
       </div>
       <section data-testid="compare-jwt-cookie" aria-labelledby="jwt-cookie-note" className="max-w-3xl rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30">
         <h2 id="jwt-cookie-note" className="font-semibold">
-          JWT in a cookie: stateless, but sent like a session cookie
+          {t("cookieNote.title")}
         </h2>
         <p className="mt-1">
-          The post treats &quot;cookie&quot; and &quot;session&quot; as one thing. They are not. The{" "}
-          <Link href="/#jwt" className="underline">
-            JWT panel
-          </Link>{" "}
-          can keep its token in an HttpOnly cookie: the browser then sends it by itself, like a session cookie, yet the server still checks it with no
-          store lookup and stores nothing. What changes is where it lives, not what it is: an injected script can use it but no longer read it,
-          SameSite and Origin checks now matter, and logging out deletes the cookie while a copy still works until <code>exp</code>. It weighs
-          about as much as the Bearer value above (the token plus the cookie&apos;s name), and goes with every request to the site, page loads
-          included.
+          {t.rich("cookieNote.body", {
+            panel: (c) => (
+              <Link href="/#jwt" className="underline">
+                {c}
+              </Link>
+            ),
+            code,
+          })}
         </p>
       </section>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ApiResult } from "@/lib/client/api";
 
@@ -7,6 +8,7 @@ import type { ApiResult } from "@/lib/client/api";
 export function ApiCall({ label, call, buttonClass }: { label: string; call: () => Promise<ApiResult>; buttonClass: string }) {
   const [result, setResult] = useState<ApiResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("apiCall");
   return (
     <div className="flex flex-col gap-2">
       <button
@@ -22,7 +24,7 @@ export function ApiCall({ label, call, buttonClass }: { label: string; call: () 
         }}
         className="self-start rounded-md border border-zinc-300 bg-white px-3 py-1.5 font-mono text-xs text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
-        {busy ? "Calling…" : label}
+        {busy ? t("calling") : label}
       </button>
       {result ? (
         <div data-testid="api-result" className="rounded-md border border-zinc-200 text-sm dark:border-zinc-800">
@@ -33,10 +35,10 @@ export function ApiCall({ label, call, buttonClass }: { label: string; call: () 
             >
               {result.status}
             </span>
-            <span className="text-zinc-600 dark:text-zinc-400">{result.ms} ms</span>
+            <span className="text-zinc-600 dark:text-zinc-400">{t("ms", { ms: result.ms })}</span>
             <span className={`ml-auto h-2 w-2 rounded-full ${buttonClass}`} aria-hidden />
           </div>
-          {result.wwwAuthenticate ? <p className="px-2 pt-1 font-mono break-words text-zinc-600 dark:text-zinc-400">WWW-Authenticate: {result.wwwAuthenticate}</p> : null}
+          {result.wwwAuthenticate ? <p className="px-2 pt-1 font-mono break-words text-zinc-600 dark:text-zinc-400"><code>WWW-Authenticate</code>: {result.wwwAuthenticate}</p> : null}
           <pre className="p-2 font-mono break-words whitespace-pre-wrap">{JSON.stringify(result.body, null, 2)}</pre>
         </div>
       ) : null}

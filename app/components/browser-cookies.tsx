@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useState } from "react";
  * appear here: the gap between this and the cookies devtools lists is what HttpOnly means.
  */
 export function DocumentCookie() {
+  const t = useTranslations("browserCookies");
   const [value, setValue] = useState<string | null>(null);
   useEffect(() => {
     const read = () => setValue(document.cookie);
@@ -16,7 +18,7 @@ export function DocumentCookie() {
   }, []);
   return (
     <code data-testid="document-cookie" className="font-mono text-xs break-words">
-      {value === null ? "…" : value === "" ? '"" (empty)' : JSON.stringify(value)}
+      {value === null ? "…" : value === "" ? t("empty") : JSON.stringify(value)}
     </code>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type Mode, MODES } from "./modes";
 
 /** The quiet button every panel uses for its secondary actions (log out, refresh now). */
@@ -13,9 +14,10 @@ export const SCROLL_REGION = "overflow-auto focus-visible:outline-2 focus-visibl
 
 /** "Open /<mode>/mypage →" in the mode's accent. */
 export function MyPageLink({ mode }: { mode: Mode }) {
+  const t = useTranslations("controls");
   return (
     <Link href={`/${mode}/mypage`} className={`text-sm font-medium underline ${MODES[mode].accent.text}`}>
-      Open /{mode}/mypage →
+      {t("openMyPage", { path: `/${mode}/mypage` })}
     </Link>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SCROLL_REGION } from "./controls";
 
@@ -17,16 +18,17 @@ export function DeviceList({ label, children }: { label: string; children: React
  * family (app/hybrid): its name, "this device", a line of detail, and Revoke for every other one.
  */
 export function DeviceRow({ name, current, badgeClass, detail, onRevoke }: { name: string; current: boolean; badgeClass: string; detail: ReactNode; onRevoke: () => void }) {
+  const t = useTranslations("deviceRow");
   return (
     <li data-testid="device" className="flex items-center gap-2 rounded bg-zinc-50 px-2 py-1 dark:bg-zinc-950/40">
       <span className="min-w-0 flex-1">
-        <span className="font-medium">{name}</span>
-        {current ? <span className={`ml-1 rounded px-1 ${badgeClass}`}>this device</span> : null}
+        <span className="font-medium" translate="no">{name}</span>
+        {current ? <span className={`ml-1 rounded px-1 ${badgeClass}`}>{t("thisDevice")}</span> : null}
         <span className="block text-zinc-600 dark:text-zinc-400">{detail}</span>
       </span>
       {current ? null : (
         <button type="button" className={SMALL_BUTTON} onClick={onRevoke}>
-          Revoke
+          {t("revoke")}
         </button>
       )}
     </li>

@@ -1,12 +1,12 @@
 "use client";
 
-import { credentialBytes, FLOWS, type Lane, latestPerStep } from "@/lib/client/flow";
+import { useFormatter, useTranslations } from "next-intl";
+import { type Arrow, credentialBytes, FLOWS, type Lane, latestPerStep } from "@/lib/client/flow";
 import type { Mode } from "@/lib/client/modes";
 import { useTimeline } from "@/lib/client/timeline";
 import { When } from "./when";
 
 const LANES: Lane[] = ["browser", "server", "store"];
-const LANE_TITLE: Record<Lane, string> = { browser: "Browser", server: "Server", store: "Store" };
 
 /**
  * One small sequence diagram per step: three lanes, one arrow per message. A step lights up once
@@ -14,6 +14,8 @@ const LANE_TITLE: Record<Lane, string> = { browser: "Browser", server: "Server",
  * carried; the newest step is marked.
  */
 export function FlowDiagram({ mode }: { mode: Mode }) {
+  const t = useTranslations("flow");
+  const format = useFormatter();
   const entries = useTimeline(mode);
   const latest = latestPerStep(entries);
   const newest = entries.find((e) => Object.values(latest).includes(e));
@@ -26,26 +28,26 @@ export function FlowDiagram({ mode }: { mode: Mode }) {
         return (
           <li key={step.id} data-testid={`flow-step-${step.id}`} data-lit={Boolean(e)} data-status={e?.status ?? ""} className={`rounded border p-2 ${lit} ${e && e === newest ? "ring-2 ring-zinc-500" : ""}`}>
             <div className="flex flex-wrap items-baseline gap-x-2">
-              <span className="font-semibold">{step.title}</span>
+              <span className="font-semibold">{t(`steps.${step.id}`)}</span>
               {e ? (
                 <span className="text-xs" data-testid="flow-step-seen">
-                  {e.status !== null ? `answered ${e.status}` : "done in the browser"}
+                  {e.status !== null ? t("answered", { status: e.status }) : t("doneInBrowser")}
                   {e.code ? ` ${e.code}` : ""}
-                  {credentialBytes(e) > 0 ? ` · ${credentialBytes(e)} B of credentials sent` : ""} · <When at={e.at} />
-                  {e === newest ? " · latest" : ""}
+                  {credentialBytes(e) > 0 ? ` · ${t("credentialsSent", { bytes: format.number(credentialBytes(e)) })}` : ""} · <When at={e.at} />
+                  {e === newest ? ` · ${t("latest")}` : ""}
                 </span>
               ) : (
-                <span className="text-xs text-zinc-600 dark:text-zinc-400">not yet in this panel</span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("notYet")}</span>
               )}
             </div>
             <div className="mt-1 grid grid-cols-3 gap-x-2 text-center text-xs font-semibold text-zinc-600 dark:text-zinc-400" aria-hidden="true">
               {LANES.map((l) => (
-                <span key={l}>{LANE_TITLE[l]}</span>
+                <span key={l}>{t(`lanes.${l}`)}</span>
               ))}
             </div>
             <ul className="mt-0.5 flex flex-col gap-0.5 text-xs">
               {step.arrows.map((a) => (
-                <li key={a.text} className="grid grid-cols-3 items-center gap-x-2">
+                <li key={a.message} className="grid grid-cols-3 items-center gap-x-2">
                   <ArrowRow arrow={a} />
                 </li>
               ))}
@@ -65,18 +67,20 @@ const SPAN: Record<number, Record<number, string>> = {
 };
 
 /** The message spans its lanes; its direction reads both in the picture and to a screen reader. */
-function ArrowRow({ arrow }: { arrow: { from: Lane; to: Lane; text: string } }) {
+function ArrowRow({ arrow }: { arrow: Arrow }) {
+  const t = useTranslations("flow");
   const [a, b] = [LANES.indexOf(arrow.from), LANES.indexOf(arrow.to)];
   const [start, end] = [Math.min(a, b), Math.max(a, b)];
   const direction = a === b ? "↻" : a < b ? "→" : "←";
-  const label = a === b ? `${LANE_TITLE[arrow.from]}, by itself` : `${LANE_TITLE[arrow.from]} ${direction} ${LANE_TITLE[arrow.to]}`;
+  const [from, to] = [t(`lanes.${arrow.from}`), t(`lanes.${arrow.to}`)];
+  const label = a === b ? t("byItself", { lane: from }) : `${from} ${direction} ${to}`;
   return (
     <span className={`${SPAN[start][end]} rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800`}>
       <span className="sr-only">{label}: </span>
       <span aria-hidden="true" className="font-mono">
         {a === b ? "↻ " : a < b ? "" : "← "}
       </span>
-      {arrow.text}
+      {t(`arrows.${arrow.message}`)}
       <span aria-hidden="true" className="font-mono">
         {a < b ? " →" : ""}
       </span>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { CopyButton } from "./copy-button";
 import { Term } from "./term";
@@ -11,6 +12,7 @@ const JWT_COLORS = {
 
 /** A JWT split into coloured header · payload · signature, with its decoded payload below. */
 export function JwtView({ token, showPayload = true }: { token: string; showPayload?: boolean }) {
+  const t = useTranslations("jwtView");
   const parts = splitJwt(token);
   if (!parts) return <code className="font-mono text-xs break-all">{token}</code>;
   return (
@@ -24,16 +26,20 @@ export function JwtView({ token, showPayload = true }: { token: string; showPayl
       </div>
       {showPayload ? (
         <div className="grid gap-1 text-sm">
-          <p className="text-zinc-600 dark:text-zinc-400">
-            Decoded with no key at all: a signed JWT is <strong>readable by anyone</strong>, it is not encrypted.
-          </p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t.rich("readable", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
           <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
             {JSON.stringify(parts.payload, null, 1)}
           </pre>
           <p className="text-zinc-600 dark:text-zinc-400">
-            What the fields say: <Term name="iss" /> · <Term name="aud" /> · <Term name="jti" /> · <Term name="kid" /> · <Term name="typ" /> — and anyone
-            can check the signature with the public key in the <Term name="JWKS" />.
+            {t.rich("fields", {
+              iss: () => <Term name="iss" />,
+              aud: () => <Term name="aud" />,
+              jti: () => <Term name="jti" />,
+              kid: () => <Term name="kid" />,
+              typ: () => <Term name="typ" />,
+              jwks: () => <Term name="JWKS" />,
+            })}
           </p>
         </div>
       ) : null}

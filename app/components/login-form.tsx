@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useEffect, useRef, useState } from "react";
 import type { LoginFormState } from "@/lib/auth/form-login";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { useThrowawayAccount } from "@/lib/client/demo-account";
 import { enqueueLogin, releaseLogin, useLoginTurn } from "@/lib/client/login-lock";
 import { Countdown } from "./countdown";
@@ -16,7 +18,7 @@ type Props = {
   next: string | null;
   /** The shared demo users' password; null in public mode, where there are no shared users. */
   demoPassword: string | null;
-  /** A mode-specific choice made at login (a checkbox). */
+  /** A mode-specific choice made at login (a checkbox), its label in the page's language. */
   option?: { name: string; label: string };
 };
 
@@ -30,6 +32,9 @@ const input =
  */
 export function LoginForm({ mode, formAction, pending, state, next, demoPassword, option }: Props) {
   const m = MODES[mode];
+  const t = useTranslations("loginForm");
+  const modeName = useTranslations("modes")(`${mode}.title`);
+  const explain = useAuthErrorMessage();
   const error = state.status === "error" ? state : null;
   const ids = { user: `${mode}-username`, pass: `${mode}-password`, err: `${mode}-login-error` };
   const publicMode = demoPassword === null;
@@ -43,8 +48,8 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
     setNow(Date.now());
     const left = retryAt - Date.now();
     if (left <= 0) return;
-    const t = setTimeout(() => setNow(Date.now()), left + 50);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setNow(Date.now()), left + 50);
+    return () => clearTimeout(timer);
   }, [retryAt]);
   const waiting = retryAt > now;
   // One login at a time across the panels (lib/client/login-lock.ts): a submit queues this panel's login.
@@ -68,7 +73,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       {publicMode ? <ThrowawayAccount mode={mode} publicMode /> : null}
       <div className="grid gap-1">
         <label htmlFor={ids.user} className="text-sm font-medium">
-          Username
+          {t("username")}
         </label>
         <input
           id={ids.user}
@@ -83,7 +88,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       </div>
       <div className="grid gap-1">
         <label htmlFor={ids.pass} className="text-sm font-medium">
-          Password
+          {t("password")}
         </label>
         <input
           id={ids.pass}
@@ -105,7 +110,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       ) : null}
       {demoPassword ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Demo users <code className="font-mono">alice</code> and <code className="font-mono">bob</code>, password{" "}
+          {t.rich("demoUsers", { code: (chunks) => <code className="font-mono">{chunks}</code> })}{" "}
           <code className="font-mono" data-testid="demo-password">
             {demoPassword}
           </code>
@@ -114,11 +119,11 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       {publicMode ? null : <ThrowawayAccount mode={mode} publicMode={false} />}
       {error && !error.fieldErrors ? (
         <p id={ids.err} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
-          {error.message}
+          {explain(error.code, error.message)}
           {error.retryAt ? (
             <>
               {" "}
-              <Countdown until={error.retryAt} label="Try again in" />
+              <Countdown until={error.retryAt} label={t("tryAgainIn")} />
             </>
           ) : null}
         </p>
@@ -129,7 +134,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         aria-describedby={waiting ? ids.err : undefined}
         className={`rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${m.accent.button} ${m.accent.ring}`}
       >
-        {pending ? "Logging in…" : waiting ? "Wait for the countdown" : queued ? "Logs in next…" : otherRunning ? `Log in with ${m.title} (after the other panel)` : `Log in with ${m.title}`}
+        {pending ? t("loggingIn") : waiting ? t("waitCountdown") : queued ? t("logsInNext") : t(otherRunning ? "loginAfterOther" : "login", { mode: modeName })}
       </button>
     </form>
   );

@@ -2,11 +2,12 @@ import type { Mode } from "@/lib/client/modes";
 
 export type { Mode };
 
-/** The three modes and their one accent each, used everywhere that mode appears. */
-export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar: string; text: string; soft: string; ring: string; button: string } }> = {
+/**
+ * The three modes and their one accent each, used everywhere that mode appears. Their names and
+ * one-line summaries are messages (`modes.<mode>.title`, `modes.<mode>.tagline`).
+ */
+export const MODES: Record<Mode, { accent: { bar: string; text: string; soft: string; ring: string; button: string } }> = {
   session: {
-    title: "Session",
-    tagline: "Stateful: a sealed cookie carries a session id; the server looks it up on every request.",
     accent: {
       bar: "bg-blue-600",
       text: "text-blue-700 dark:text-blue-300",
@@ -16,8 +17,6 @@ export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar
     },
   },
   jwt: {
-    title: "JWT",
-    tagline: "Stateless: a signed token checked with no store — in localStorage, sent by script as Bearer, or in an HttpOnly cookie.",
     accent: {
       bar: "bg-amber-500",
       text: "text-amber-700 dark:text-amber-300",
@@ -27,8 +26,6 @@ export const MODES: Record<Mode, { title: string; tagline: string; accent: { bar
     },
   },
   hybrid: {
-    title: "Hybrid",
-    tagline: "Short-lived JWT in memory + a rotating refresh token in an HttpOnly cookie.",
     accent: {
       bar: "bg-emerald-600",
       text: "text-emerald-700 dark:text-emerald-300",

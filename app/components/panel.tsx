@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { type Mode, MODES } from "./modes";
 
@@ -13,6 +14,7 @@ const TONES: Record<PanelStatus["tone"], string> = {
 /** One mode's column: accent bar, title, state badge, one-line summary, then its content. */
 export function Panel({ mode, subtitle, status, children }: { mode: Mode; subtitle?: string; status: PanelStatus; children: ReactNode }) {
   const m = MODES[mode];
+  const t = useTranslations("modes");
   return (
     <section
       id={mode}
@@ -25,14 +27,14 @@ export function Panel({ mode, subtitle, status, children }: { mode: Mode; subtit
         <header>
           <div className="flex items-baseline gap-2">
             <h2 id={`${mode}-title`} className={`text-lg font-semibold ${m.accent.text}`}>
-              {m.title}
+              {t(`${mode}.title`)}
               {subtitle ? <span className="ml-2 text-sm font-normal text-zinc-600 dark:text-zinc-400">{subtitle}</span> : null}
             </h2>
             <span role="status" data-testid={`${mode}-badge`} className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${TONES[status.tone]}`}>
               {status.label}
             </span>
           </div>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{m.tagline}</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t(`${mode}.tagline`)}</p>
         </header>
         {children}
       </div>
@@ -55,9 +57,10 @@ export function Box({ title, children, tone = "plain" }: { title: string; childr
 }
 
 /** The badge of a panel whose credential is either there or not, plus the login form's state. */
-export function formStatus(loggedIn: boolean, pending: boolean, form: { status: string; code?: string }): PanelStatus {
-  if (pending) return { label: "Logging in…", tone: "pending" };
-  if (loggedIn) return { label: "Logged in", tone: "in" };
-  if (form.status === "error" && form.code === "rate_limited") return { label: "Rate-limited", tone: "warn" };
-  return { label: "Logged out", tone: "out" };
+export function usePanelStatus(loggedIn: boolean, pending: boolean, form: { status: string; code?: string }): PanelStatus {
+  const t = useTranslations("panel");
+  if (pending) return { label: t("loggingIn"), tone: "pending" };
+  if (loggedIn) return { label: t("loggedIn"), tone: "in" };
+  if (form.status === "error" && form.code === "rate_limited") return { label: t("rateLimited"), tone: "warn" };
+  return { label: t("loggedOut"), tone: "out" };
 }

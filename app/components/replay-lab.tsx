@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { callApi, errorCode } from "@/lib/client/api";
 export { captureCookie } from "@/lib/client/capture";
@@ -8,35 +9,44 @@ import { Countdown } from "./countdown";
 import { When } from "./when";
 import { type Mode, MODES } from "./modes";
 
+/** What a replay presents; its name is a message (`replayLab.credential.<id>`). */
+export type Credential = "sessionCookie" | "jwtCookie" | "refreshToken" | "accessToken";
+
 /**
  * One replay of a captured credential: what was replayed, the server's answer, and when after
  * logout. An access token also brings its `exp` (seconds): no logout ends it sooner.
  */
-type Attempt = { what: string; accepted: boolean; code: string | null; afterMs: number; exp?: number };
+type Attempt = { what: Credential; accepted: boolean; code: string | null; afterMs: number; exp?: number };
+
+/**
+ * What the card hands a replay: `after()` is the time since logout, stamped on each answer as it
+ * comes; `label` names the request in the panel's timeline, in the visitor's language.
+ */
+export type Replaying = { after: () => number; label: string };
 
 /** A mode's three steps, written in its own folder (app/<mode>/<mode>-replay.tsx); the card around them is the same for all. */
 type Steps<C> = {
   /** Copies the current credential as a thief would; null when this browser is not logged in. */
   capture: () => Promise<C | null>;
   logOut: () => Promise<void>;
-  /** Replays the copy; `after()` is the time since logout, stamped on each answer as it comes. */
-  replay: (captured: C, after: () => number) => Promise<Attempt[]>;
+  /** Replays the copy, passing `replaying` on to replayCookie / replayToken. */
+  replay: (captured: C, replaying: Replaying) => Promise<Attempt[]>;
 };
 
 const json = { "content-type": "application/json" };
 const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** Presents a captured cookie; the server answers only whether it was accepted, and why not. */
-export async function replayCookie(mode: "session" | "hybrid" | "jwt", capture: string, what: string, after: () => number): Promise<Attempt> {
-  const r = await callApi(`/api/${mode}/lab/replay`, { method: "POST", headers: json, body: JSON.stringify({ capture }) }, mode, "replay lab: replay");
+export async function replayCookie(mode: "session" | "hybrid" | "jwt", capture: string, what: Credential, { after, label }: Replaying): Promise<Attempt> {
+  const r = await callApi(`/api/${mode}/lab/replay`, { method: "POST", headers: json, body: JSON.stringify({ capture }) }, mode, label);
   const b = r.body as { accepted: boolean; error?: string; exp?: number };
   return { what, accepted: b.accepted, code: b.error ?? null, afterMs: after(), ...(typeof b.exp === "number" ? { exp: b.exp } : {}) };
 }
 
 /** Sends a captured access token to the mode's API, as its thief would. */
-export async function replayToken(mode: "jwt" | "hybrid", token: string, after: () => number): Promise<Attempt> {
-  const r = await callApi(`/api/${mode}/mypage`, { headers: { Authorization: `Bearer ${token}` } }, mode, "replay lab: replay");
-  return { what: "access token", accepted: r.status === 200, code: errorCode(r), afterMs: after(), exp: expOf(token) };
+export async function replayToken(mode: "jwt" | "hybrid", token: string, { after, label }: Replaying): Promise<Attempt> {
+  const r = await callApi(`/api/${mode}/mypage`, { headers: { Authorization: `Bearer ${token}` } }, mode, label);
+  return { what: "accessToken", accepted: r.status === 200, code: errorCode(r), afterMs: after(), exp: expOf(token) };
 }
 
 /** One mode's column of the replay lab: capture, log out and replay at once, replay again. */
@@ -45,13 +55,19 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
   const [loggedOutAt, setLoggedOutAt] = useState<number | null>(null);
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [note, setNote] = useState<string | null>(null);
+  const t = useTranslations("replayLab");
+  const modes = useTranslations("modes");
+  const format = useFormatter();
   const m = MODES[mode];
-  const since = (at: number) => () => Math.round(performance.now() - at);
-  const firstRefusal = attempts.find((a) => !a.accepted && a.what !== "access token");
-  const usableUntil = attempts.find((a) => a.accepted && a.exp)?.exp;
+  const title = modes(`${mode}.title`);
+  const replaying = (at: number): Replaying => ({ after: () => Math.round(performance.now() - at), label: t("timelineLabel") });
+  const seconds = (ms: number) => format.number(ms / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const firstRefusal = attempts.find((a) => !a.accepted && a.what !== "accessToken");
+  const stillValid = attempts.find((a) => a.accepted && a.exp);
+  const usableUntil = stillValid?.exp;
   return (
     <div data-testid={`replay-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-      <h3 className={`text-sm font-semibold ${m.accent.text}`}>{m.title}</h3>
+      <h3 className={`text-sm font-semibold ${m.accent.text}`}>{title}</h3>
       <p className="text-zinc-600 dark:text-zinc-400">{expect}</p>
       <div className="flex flex-wrap gap-2">
         <button
@@ -62,10 +78,10 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
             setCaptured(c);
             setAttempts([]);
             setLoggedOutAt(null);
-            setNote(c ? "Captured." : `Log in on the ${m.title} panel first.`);
+            setNote(c ? t("captured") : t("logInFirst", { mode: title }));
           }}
         >
-          1 · Capture
+          {t("capture")}
         </button>
         <button
           type="button"
@@ -75,21 +91,21 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
             await logOut();
             const at = performance.now();
             setLoggedOutAt(at);
-            setAttempts(await replay(captured as C, since(at)));
+            setAttempts(await replay(captured as C, replaying(at)));
           }}
         >
-          2 · Log out, then replay at once
+          {t("logOutThenReplay")}
         </button>
         <button
           type="button"
           className={button}
           disabled={!captured || loggedOutAt === null}
           onClick={async () => {
-            const more = await replay(captured as C, since(loggedOutAt as number));
+            const more = await replay(captured as C, replaying(loggedOutAt as number));
             setAttempts((prev) => [...prev, ...more]);
           }}
         >
-          3 · Replay again
+          {t("replayAgain")}
         </button>
       </div>
       {note ? <p className="text-zinc-600 dark:text-zinc-400">{note}</p> : null}
@@ -97,21 +113,35 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
         <ul data-testid={`replay-results-${mode}`} className="flex flex-col gap-0.5 font-mono">
           {attempts.map((a, i) => (
             <li key={i} data-testid="replay-attempt" data-accepted={a.accepted} className={a.accepted ? "text-amber-700 dark:text-amber-400" : "text-green-700 dark:text-green-400"}>
-              +{(a.afterMs / 1000).toFixed(2)} s · {a.what}: {a.accepted ? "ACCEPTED" : `refused (${a.code})`}
+              {t("attempt", {
+                seconds: seconds(a.afterMs),
+                what: t(`credential.${a.what}`),
+                verdict: a.accepted ? t("accepted") : t("refused", { code: a.code ?? "" }),
+              })}
             </li>
           ))}
         </ul>
       ) : null}
       {firstRefusal ? (
         <p data-testid={`time-to-reject-${mode}`}>
-          The {firstRefusal.what} was rejected <strong>{(firstRefusal.afterMs / 1000).toFixed(2)} s</strong> after logout (its first replay),{" "}
-          <code className="font-mono">{firstRefusal.code}</code>.
+          {t.rich("timeToReject", {
+            credential: firstRefusal.what,
+            what: t(`credential.${firstRefusal.what}`),
+            seconds: seconds(firstRefusal.afterMs),
+            code: firstRefusal.code ?? "",
+            strong: (chunks) => <strong>{chunks}</strong>,
+            reason: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
       ) : null}
-      {usableUntil ? (
+      {stillValid && usableUntil ? (
         <p data-testid={`still-valid-${mode}`}>
-          But the captured {attempts.find((a) => a.accepted && a.exp)?.what} still works — until its exp, <When at={usableUntil * 1000} /> (
-          <Countdown until={usableUntil * 1000} label="" /> left): nothing on the server can stop it.
+          {t.rich("stillValid", {
+            credential: stillValid.what,
+            what: t(`credential.${stillValid.what}`),
+            when: () => <When at={usableUntil * 1000} />,
+            countdown: () => <Countdown until={usableUntil * 1000} label="" />,
+          })}
         </p>
       ) : null}
     </div>
@@ -120,16 +150,14 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
 
 /** The revocation lab (S4, T8): capture, log out, replay — and how long until the copy stops working. One column a mode. */
 export function ReplayLab({ children }: { children: ReactNode }) {
+  const t = useTranslations("replayLab");
   return (
     <section id="replay-lab" aria-labelledby="replay-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <header>
         <h2 id="replay-title" className="text-lg font-semibold">
-          Replay after logout
+          {t("title")}
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Capture the credential as a thief would, log out, then replay the copy. A captured cookie is sealed again by the server, so page script never
-          holds its value; the lab replays it and reports only accepted or refused.
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
       </header>
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">{children}</div>
     </section>

@@ -1,16 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { knownAuthError } from "@/lib/client/auth-errors";
+import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
 import type { Mode } from "@/lib/client/modes";
 import { record } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
-
-const NEEDS: Record<Mode, string> = { session: "a session", jwt: "a JWT", hybrid: "an access token" };
-const WHO: Record<RefusedBy, string> = {
-  guard: "proxy.ts (the guard) sent you back before the page ran",
-  page: "the page's own check sent you back",
-};
 
 /** Navigations this page has already put in a timeline: a re-render must not add another. */
 const recorded = new Set<string>();
@@ -21,13 +16,16 @@ const recorded = new Set<string>();
  * navigations by itself.
  */
 export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason: string; next: string | null; by: RefusedBy | null }) {
+  const t = useTranslations("returnedBecause");
+  const explain = useAuthErrorMessage();
   const known = knownAuthError(reason);
+  const label = t(by === "guard" ? "timeline.navigation" : "timeline.redirected");
   useEffect(() => {
     const key = `${mode}|${reason}|${next}|${by}|${window.location.search}`;
     if (recorded.has(key)) return;
     recorded.add(key);
     record(mode, {
-      label: by === "guard" ? "page navigation, redirected to this panel" : "redirected to this panel",
+      label,
       method: "GET",
       path: next ?? `/${mode}/mypage`,
       status: 307,
@@ -38,16 +36,16 @@ export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason
       timing: null,
       refusedBy: by,
     });
-  }, [mode, reason, next, by]);
+  }, [mode, reason, next, by, label]);
   return (
     <p role="status" data-testid={`${mode}-returned`} data-refused-by={by ?? ""} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
       {next ? (
         <>
-          <code className="font-mono">{next}</code> needs {NEEDS[mode]}.{" "}
+          {t.rich("needs", { path: next, mode, code: (chunks) => <code className="font-mono">{chunks}</code> })}{" "}
         </>
       ) : null}
-      {by ? `${WHO[by]}: ` : null}
-      {known?.message ?? "Log in here."} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{reason}</code>
+      {by ? <>{t(`by.${by}`)}: </> : null}
+      {known ? explain(reason, known.message) : t("logInHere")} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{reason}</code>
     </p>
   );
 }

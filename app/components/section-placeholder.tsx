@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /**
  * What stands in for a section of the home page until its code has loaded
  * (app/components/below-the-fold.tsx): the section's card and title, holding its place — and its
@@ -5,6 +7,7 @@
  * the section appears.
  */
 export function SectionPlaceholder({ id, headingId, title, minHeight }: { id?: string; headingId: string; title: string; minHeight: string }) {
+  const t = useTranslations("sectionPlaceholder");
   return (
     <section
       id={id}
@@ -15,7 +18,7 @@ export function SectionPlaceholder({ id, headingId, title, minHeight }: { id?: s
       <h2 id={headingId} className="text-lg font-semibold">
         {title}
       </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>
     </section>
   );
 }

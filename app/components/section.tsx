@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, Suspense } from "react";
 import { setSectionOpen, useSectionOpen } from "@/lib/client/sections";
 
@@ -10,6 +11,7 @@ import { setSectionOpen, useSectionOpen } from "@/lib/client/sections";
  */
 export function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   const open = useSectionOpen(id);
+  const t = useTranslations("section");
   return (
     <details
       data-testid={`section-${id}`}
@@ -22,7 +24,7 @@ export function Section({ id, title, children }: { id: string; title: ReactNode;
       </summary>
       {open ? (
         <div className="flex flex-col gap-3 px-3 pb-3">
-          <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>}>{children}</Suspense>
+          <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>}>{children}</Suspense>
         </div>
       ) : null}
     </details>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import { useHybrid } from "@/lib/client/hybrid-store";
 import { useStoredJwt } from "@/lib/client/jwt-store";
@@ -20,19 +21,41 @@ const STATE_CLASS: Record<string, string> = {
   expired: "text-zinc-600 dark:text-zinc-400",
 };
 
+/** What a row says beyond its id, user and state: data, in the page's words. */
+function Detail({ row }: { row: Wire[Mode]["latest"][number] }) {
+  const t = useTranslations("storeView");
+  const id = (chunks: ReactNode) => <code>{chunks}</code>;
+  switch (row.kind) {
+    case "session":
+      // The revocation reason and the user agent, as stored: data, not words to translate.
+      return <span translate="no">{row.detail}</span>;
+    case "denied":
+      return t.rich("denyListed", { when: () => <When at={row.until} /> });
+    case "refresh":
+      return row.parent ? t.rich("childOf", { family: row.family, parent: row.parent, id }) : t.rich("firstOfFamily", { family: row.family, id });
+  }
+}
+
 /** One mode's store; `instead` replaces the list of rows for a mode that keeps none per login. */
-function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mode]; instead?: string; children?: React.ReactNode }) {
+function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mode]; instead?: string; children?: ReactNode }) {
   const m = MODES[mode];
+  const t = useTranslations("storeView");
+  const modes = useTranslations("modes");
+  const format = useFormatter();
   return (
     <div data-testid={`store-${mode}`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex items-baseline gap-2">
-        <h3 className={`font-semibold ${m.accent.text}`}>{m.title}</h3>
-        <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{store.table ?? "no table"}</span>
+        <h3 className={`font-semibold ${m.accent.text}`}>{modes(`${mode}.title`)}</h3>
+        <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{store.table ? <code>{store.table}</code> : t("noTable")}</span>
       </div>
       <p className="text-sm">
-        <strong data-testid={`store-${mode}-rows`}>{store.rows}</strong> {store.rows === 1 ? "row" : "rows"} ·{" "}
-        <strong data-testid={`store-${mode}-bytes`}>{store.bytes.toLocaleString("en")}</strong> B
-        {store.rows ? <span className="text-zinc-600 dark:text-zinc-400"> (≈{store.bytesPerRow} B a row)</span> : null}
+        {t.rich("size", {
+          rows: store.rows,
+          bytes: format.number(store.bytes),
+          count: (chunks) => <strong data-testid={`store-${mode}-rows`}>{chunks}</strong>,
+          size: (chunks) => <strong data-testid={`store-${mode}-bytes`}>{chunks}</strong>,
+        })}
+        {store.rows ? <span className="text-zinc-600 dark:text-zinc-400"> {t("perRow", { bytes: store.bytesPerRow })}</span> : null}
       </p>
       {instead ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{instead}</p>
@@ -40,19 +63,13 @@ function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mo
         <ul className="flex flex-col gap-0.5 font-mono text-[11px]">
           {store.latest.map((r) => (
             <li key={r.id} data-testid="store-row" className="flex min-w-0 gap-2">
-              <span>{r.id}</span>
+              <code>{r.id}</code>
               <span>{r.user}</span>
               <span data-testid="store-row-state" className={STATE_CLASS[r.state]}>
-                {r.state}
+                {t(`state.${r.state}`)}
               </span>
               <span className="min-w-0 break-words text-zinc-600 dark:text-zinc-400">
-                {r.detail}
-                {r.until ? (
-                  <>
-                    {" "}
-                    <When at={r.until} />
-                  </>
-                ) : null}
+                <Detail row={r} />
               </span>
             </li>
           ))}
@@ -67,6 +84,7 @@ function Column({ mode, store, instead, children }: { mode: Mode; store: Wire[Mo
 export function StoreView() {
   const [view, setView] = useState<Wire | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const t = useTranslations("storeView");
   const activity = useTimeline("session").length + useTimeline("jwt").length + useTimeline("hybrid").length;
   // The server shows rows only of the users this page is logged in as: the session cookie goes by
   // itself; an access token must be added — the hybrid one while it is fresh, else the JWT.
@@ -79,29 +97,20 @@ export function StoreView() {
   }, [bearer]);
   useEffect(() => {
     void load();
-    const t = setInterval(load, 5000);
-    return () => clearInterval(t);
+    const timer = setInterval(load, 5000);
+    return () => clearInterval(timer);
   }, [load, activity]);
 
   return (
     <section aria-labelledby="store-title" className="flex flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <header>
         <h2 id="store-title" className="text-lg font-semibold">
-          What the server stores
+          {t("title")}
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Live from the database. Tokens are never stored, only their SHA-256, shown shortened here. Counts and bytes are everyone&apos;s; rows are
-          shown only for your own logins.
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
         {view ? (
           <p data-testid="store-yours" className="text-sm text-zinc-600 dark:text-zinc-400">
-            {view.yours.length ? (
-              <>
-                Rows shown: yours, as <strong>{view.yours.join(", ")}</strong>.
-              </>
-            ) : (
-              "Log in on a panel above to see your own rows here."
-            )}
+            {view.yours.length ? t.rich("yours", { names: view.yours.join(", "), strong: (chunks) => <strong>{chunks}</strong> }) : t("logInToSeeYours")}
           </p>
         ) : null}
       </header>
@@ -111,36 +120,35 @@ export function StoreView() {
             <button
               type="button"
               onClick={async () => {
-                const r = await callApi("/api/session/devices/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", "10 more devices");
-                setNote(r.status === 200 ? `${(r.body as { created: number }).created} sessions created for you.` : "Log in with Session first: the new devices are yours.");
+                const r = await callApi("/api/session/devices/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", t("simulateTimelineLabel"));
+                setNote(r.status === 200 ? t("simulated", { created: (r.body as { created: number }).created }) : t("simulateLogInFirst"));
                 await load();
               }}
               className="self-start rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
-              Log in 10 more devices
+              {t("simulate")}
             </button>
-            {note ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{note} Each login is one more row the server keeps until it expires or is revoked.</p> : null}
+            {note ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                {note} {t("eachLogin")}
+              </p>
+            ) : null}
           </Column>
           <Column
             mode="jwt"
             store={view.jwt}
-            instead={
-              view.jwt.rows === 0
-                ? "Nothing is stored for a JWT login: the token carries everything, and no row means nothing to delete at logout. Only the revocable option writes here: a logged-out revocable token's jti, on the deny-list until its exp."
-                : undefined
-            }
+            instead={view.jwt.rows === 0 ? t("jwtStoresNothing") : undefined}
           >
             {view.jwt.rows > 0 ? (
               <p data-testid="store-jwt-denylist" className="text-sm text-zinc-600 dark:text-zinc-400">
-                The deny-list of the revocable option: a logged-out revocable token&apos;s jti, kept until its exp. No row per login — but state is back,
-                and every request with a revocable token looks here.
+                {t("jwtDenyList")}
               </p>
             ) : null}
           </Column>
           <Column mode="hybrid" store={view.hybrid} />
         </div>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("loading")}</p>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ApiResult, callApi, errorCode } from "@/lib/client/api";
 import type { Mode } from "@/lib/client/modes";
@@ -16,6 +17,7 @@ function alterOneCharacter(token: string): { token: string; at: number; from: st
 /** "Change one character": sends the altered token to the mode's API and shows the refusal. Both token modes show it. */
 export function TamperTry({ token, mode }: { token: string; mode: Exclude<Mode, "session"> }) {
   const [result, setResult] = useState<{ change: ReturnType<typeof alterOneCharacter>; api: ApiResult } | null>(null);
+  const t = useTranslations("tamperTry");
   return (
     <div className="flex flex-col gap-1 text-sm">
       <button
@@ -27,13 +29,20 @@ export function TamperTry({ token, mode }: { token: string; mode: Exclude<Mode, 
         }}
         className="self-start rounded-md border border-zinc-300 px-2 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Change one character and send it
+        {t("send")}
       </button>
       {result ? (
         <p data-testid={`tamper-result-${mode}`}>
-          Character {result.change.at + 1} of the payload changed from <code className="font-mono">{result.change.from}</code> to{" "}
-          <code className="font-mono">{result.change.to}</code>: the server answered <strong>{result.api.status}</strong>{" "}
-          <code className="font-mono text-red-700 dark:text-red-400">{errorCode(result.api)}</code> — the signature no longer matches.
+          {t.rich("result", {
+            position: result.change.at + 1,
+            from: result.change.from,
+            to: result.change.to,
+            status: result.api.status,
+            reason: errorCode(result.api) ?? "",
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            error: (chunks) => <code className="font-mono text-red-700 dark:text-red-400">{chunks}</code>,
+          })}
         </p>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { requestThrowawayAccount, useThrowawayAccount } from "@/lib/client/demo-account";
+import { type AccountProblem, requestThrowawayAccount, useThrowawayAccount } from "@/lib/client/demo-account";
 import { SECONDARY_BUTTON } from "./controls";
 import { Countdown } from "./countdown";
 import type { Mode } from "./modes";
@@ -18,9 +19,14 @@ type Status = { tone: "ok" | "error"; text: string; retryAt?: number };
  * the panel whose button was pressed announces the result.
  */
 export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode: boolean }) {
+  const t = useTranslations("throwawayAccount");
+  const tProblem = useTranslations("demoAccount");
   const account = useThrowawayAccount();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+
+  const problemText = (problem: AccountProblem) =>
+    problem.reason === "unreachable" ? tProblem("unreachable") : problem.reason === "status" ? tProblem("answered", { status: problem.status }) : problem.message;
 
   const get = async () => {
     setBusy(true);
@@ -29,8 +35,8 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
     setBusy(false);
     setStatus(
       r.ok
-        ? { tone: "ok", text: `Created ${r.account.username} and filled it into the login forms.` }
-        : { tone: "error", text: r.message, retryAt: r.retryAt },
+        ? { tone: "ok", text: t("created", { username: r.account.username }) }
+        : { tone: "error", text: problemText(r.problem), retryAt: r.retryAt },
     );
   };
 
@@ -38,25 +44,25 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
     <div data-testid={`throwaway-${mode}`} className="flex flex-col gap-2 rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
       {account ? (
         <p data-testid="throwaway-account">
-          Your throwaway account <code className="font-mono text-zinc-900 dark:text-zinc-100">{account.username}</code>, deleted at{" "}
-          <When at={account.expiresAt} />. Only you have its password.
+          {t.rich("yours", {
+            username: account.username,
+            code: (chunks) => <code className="font-mono text-zinc-900 dark:text-zinc-100">{chunks}</code>,
+            when: () => <When at={account.expiresAt} />,
+          })}
         </p>
       ) : publicMode ? (
-        <p>
-          <strong className="font-semibold text-zinc-900 dark:text-zinc-100">No shared accounts here.</strong> Get one of your own, for you alone: it
-          fills in all three forms and is deleted after a while.
-        </p>
+        <p>{t.rich("publicIntro", { strong: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong> })}</p>
       ) : (
-        <p>Or get an account of your own, so that nobody else sees or ends your sessions: it fills in all three forms.</p>
+        <p>{t("privateIntro")}</p>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <button type="button" onClick={get} disabled={busy} className={`${SECONDARY_BUTTON} disabled:opacity-60`}>
-          {busy ? "Creating an account…" : account ? "Get a new throwaway account" : "Get a throwaway account"}
+          {busy ? t("creating") : account ? t("getNew") : t("get")}
         </button>
         <p role="status" className={status?.tone === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}>
           {status?.text}
         </p>
-        {status?.retryAt ? <Countdown until={status.retryAt} label="Try again in" /> : null}
+        {status?.retryAt ? <Countdown until={status.retryAt} label={t("tryAgainIn")} /> : null}
       </div>
     </div>
   );

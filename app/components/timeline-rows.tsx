@@ -1,7 +1,8 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { Mode } from "@/lib/client/modes";
-import type { TimelineEntry } from "@/lib/client/timeline";
+import { type TimelineEntry, useEntryText } from "@/lib/client/timeline";
 import { SCROLL_REGION } from "@/app/components/controls";
 import { FlowDiagram } from "@/app/components/flow-diagram";
 import { Section } from "@/app/components/section";
@@ -13,13 +14,13 @@ const statusClass = (s: number | null) =>
       ? "bg-green-100 text-green-800 dark:bg-green-900/50 dark:text-green-300"
       : "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300";
 
-const REFUSED_BY = {
-  guard: "refused by the guard (proxy.ts), before the route ran",
-  route: "refused by the route",
-  page: "refused by the page's own check",
-} as const;
-
 function Row({ e }: { e: TimelineEntry }) {
+  const t = useTranslations("timelineRows");
+  const format = useFormatter();
+  const entryText = useEntryText();
+  const { label, path } = entryText(e);
+  // Server-Timing durations, to the microsecond.
+  const ms3 = (ms: number) => format.number(ms, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   return (
     <li data-testid="timeline-entry" className="border-b border-zinc-200 py-1.5 last:border-0 dark:border-zinc-800">
       <div className="flex items-center gap-2">
@@ -28,61 +29,66 @@ function Row({ e }: { e: TimelineEntry }) {
         </span>
         {e.verdict ? (
           <span data-testid="timeline-verdict" data-accepted={e.verdict.accepted} className={`rounded px-1.5 text-sm font-semibold ${e.verdict.accepted ? "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200" : "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300"}`}>
-            {e.verdict.accepted ? "accepted" : "refused"}
+            {e.verdict.accepted ? t("accepted") : t("refused")}
           </span>
         ) : null}
         <span className="min-w-0 truncate font-mono text-[11px]">
-          {e.method} {e.path}
+          {e.method} {path}
         </span>
-        {e.label ? <span className="text-sm text-zinc-600 dark:text-zinc-400">{e.label}</span> : null}
-        <span className="ml-auto shrink-0 text-sm text-zinc-600 dark:text-zinc-400">{e.ms === null ? "" : `${e.ms} ms`}</span>
+        {label ? <span className="text-sm text-zinc-600 dark:text-zinc-400">{label}</span> : null}
+        <span className="ml-auto shrink-0 text-sm text-zinc-600 dark:text-zinc-400">{e.ms === null ? "" : t("ms", { ms: format.number(e.ms) })}</span>
       </div>
       <ul className="mt-0.5 pl-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {e.credentials.length === 0 && e.received ? <li data-testid="timeline-credential">no credential sent</li> : null}
+        {e.credentials.length === 0 && e.received ? <li data-testid="timeline-credential">{t("noCredential")}</li> : null}
         {e.credentials.map((c) => (
           <li key={c.name} data-testid="timeline-credential" data-kind={c.kind} data-bytes={c.bytes}>
-            <span className="font-mono">{c.kind === "cookie" ? `Cookie ${c.name}` : "Authorization: Bearer …"}</span> ·{" "}
-            {c.by === "browser" ? "sent by the browser on its own" : "added by script"} · <strong data-testid="credential-bytes">{c.bytes} B</strong>
-            {c.unused ? <span className="text-zinc-600 dark:text-zinc-400"> · came along, not used by this route</span> : null}
+            <code className="font-mono">{c.kind === "cookie" ? `Cookie ${c.name}` : "Authorization: Bearer …"}</code> ·{" "}
+            {c.by === "browser" ? t("byBrowser") : t("byScript")} · <strong data-testid="credential-bytes">{format.number(c.bytes)} B</strong>
+            {c.unused ? <span className="text-zinc-600 dark:text-zinc-400"> · {t("unused")}</span> : null}
           </li>
         ))}
         {e.received && e.received.cookieHeaderBytes > 0 ? (
           <li>
-            whole Cookie header <span data-testid="cookie-header-bytes">{e.received.cookieHeaderBytes}</span> B
+            {t.rich("cookieHeader", {
+              bytes: format.number(e.received.cookieHeaderBytes),
+              size: (c) => <span data-testid="cookie-header-bytes">{c}</span>,
+            })}
           </li>
         ) : null}
         {e.timing?.verify ? (
           <li data-testid="timeline-verify" data-verify={e.timing.verify}>
-            {e.timing.verify === "remembered"
-              ? "cryptography: already verified (proxy.ts checked it first; the route's check was a cache hit)"
-              : "cryptography: verified in full by the route"}
+            {e.timing.verify === "remembered" ? t("verifyRemembered") : t("verifyFull")}
           </li>
         ) : null}
         {e.timing && e.refusedBy !== "guard" ? (
           <li data-testid="timeline-timing" data-lookups={e.timing.queries + e.timing.cached}>
-            server: auth {e.timing.authMs?.toFixed(3)} ms
-            {e.timing.dbMs !== null ? ` · store ${e.timing.dbMs.toFixed(3)} ms` : ""} ·{" "}
-            <span data-testid="timeline-queries">
-              {e.timing.queries} store {e.timing.queries === 1 ? "query" : "queries"}
-            </span>
+            {t("serverAuth", { ms: e.timing.authMs === null ? "" : ms3(e.timing.authMs) })}
+            {e.timing.dbMs !== null ? ` · ${t("storeMs", { ms: ms3(e.timing.dbMs) })}` : ""} ·{" "}
+            <span data-testid="timeline-queries">{t("queries", { count: e.timing.queries })}</span>
             {e.timing.cached > 0 ? (
               <span data-testid="timeline-cached">
                 {" "}
-                · {e.timing.cached} {e.timing.cached === 1 ? "row" : "rows"} from this instance&apos;s memory (forgotten the moment the store announces a change)
+                · {t("cached", { count: e.timing.cached })}
               </span>
             ) : null}
           </li>
         ) : null}
         {e.verdict ? (
           <li data-testid="timeline-verdict-detail">
-            The request went through (200); its answer is a verdict on the credential it carried for you — the copy or forgery, presented by the
-            server: {e.verdict.accepted ? "accepted" : <>refused, <code className="rounded bg-red-100 px-1 font-mono text-red-800 dark:bg-red-900/50 dark:text-red-300">{e.verdict.code}</code></>}
-            .
+            {t.rich("verdictDetail", {
+              verdict: e.verdict.accepted ? "accepted" : "refused",
+              reason: e.verdict.code ?? "",
+              code: (c) => <code className="rounded bg-red-100 px-1 font-mono text-red-800 dark:bg-red-900/50 dark:text-red-300">{c}</code>,
+            })}
           </li>
         ) : null}
         {e.code && !e.verdict ? (
           <li data-testid="timeline-refusal" data-refused-by={e.refusedBy ?? ""} className="text-red-700 dark:text-red-400">
-            {e.refusedBy ? <span>{REFUSED_BY[e.refusedBy]}{e.timing?.guardMs != null ? ` in ${e.timing.guardMs.toFixed(3)} ms` : ""}: </span> : null}
+            {e.refusedBy ? (
+              <span>
+                {e.timing?.guardMs != null ? t("refusedIn", { refused: t(`refusedBy.${e.refusedBy}`), ms: ms3(e.timing.guardMs) }) : t(`refusedBy.${e.refusedBy}`)}:{" "}
+              </span>
+            ) : null}
             <span className="font-mono">{e.code}</span>
           </li>
         ) : null}
@@ -97,20 +103,22 @@ function Row({ e }: { e: TimelineEntry }) {
  * store — lit up by this panel's requests, then the requests themselves, newest first.
  */
 export function TimelineBody({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
+  const t = useTranslations("timelineRows");
   return (
     <>
       {/* Closed until opened (and remembered), like the panel's other sections: opening "Requests" must not push the page below it down by a whole diagram. */}
-      <Section id={`${mode}-flow`} title="How it flows: browser · server · store">
+      <Section id={`${mode}-flow`} title={t("flowSection")}>
         <FlowDiagram mode={mode} />
       </Section>
-      {entries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet. Log in or call the API.</p> : <TimelineRows mode={mode} entries={entries} />}
+      {entries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p> : <TimelineRows mode={mode} entries={entries} />}
     </>
   );
 }
 
 function TimelineRows({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
+  const t = useTranslations("timelineRows");
   return (
-    <ol tabIndex={0} aria-label={`${mode} requests, newest first`} className={`max-h-96 pr-1 ${SCROLL_REGION}`}>
+    <ol tabIndex={0} aria-label={t("listLabel", { mode })} className={`max-h-96 pr-1 ${SCROLL_REGION}`}>
       {entries.map((e) => (
         <Row key={e.id} e={e} />
       ))}

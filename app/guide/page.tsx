@@ -1,10 +1,16 @@
+import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MODES } from "@/app/components/modes";
 import { env } from "@/lib/env";
 import { type Answers, answerLabel, answersFromParams, guideHref, hasAnswers, type Question, QUESTIONS, question, type Reason, type Recommendation, recommend } from "@/lib/guide";
 import { SEED_POST } from "@/lib/seed-post";
 
-export const metadata = { title: "Which login? A selection guide — Login Lab" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("guidePage");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,19 +30,23 @@ const link = `underline ${focus}`;
 export default async function GuidePage({ searchParams }: { searchParams: SearchParams }) {
   const answers = answersFromParams(await searchParams);
   const r = hasAnswers(answers) ? recommend(answers, { xssLab: env().labXssEnabled }) : null;
+  const t = await getTranslations("guidePage");
+  const tq = await getTranslations("guide");
+  const tm = await getTranslations("modes");
+  const strong = (c: ReactNode) => <strong>{c}</strong>;
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Which login should I use?</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className={`mt-2 ${secondary}`}>
-          The post{" "}
-          <a href={SEED_POST.url} className={link} lang="ko">
-            {SEED_POST.title}
-          </a>{" "}
-          ends with advice: sessions for server-rendered sites, security-critical services and one server (G1); tokens for SPAs, mobile apps,
-          microservices and shared logins across domains (G2). Answer what you know about your system and get one of the three modes of this
-          lab, with its reasons — each linked to the place in the app where you can watch it happen — and what it gives up. The answers stay in
-          the address, so a recommendation can be shared.
+          {t.rich("intro", {
+            title: SEED_POST.title,
+            link: (c) => (
+              <a href={SEED_POST.url} className={link} lang="ko" translate="no">
+                {c}
+              </a>
+            ),
+          })}
         </p>
       </div>
 
@@ -44,15 +54,15 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
 
       <section aria-labelledby="questions-title" className="flex flex-col gap-3">
         <h2 id="questions-title" className="text-lg font-semibold">
-          {r ? "Your answers" : "The questions"}
+          {r ? t("yourAnswers") : t("questionsTitle")}
         </h2>
-        <p className={`text-sm ${secondary}`}>Any question can stay unanswered: the guide recommends from what you answer, and says which answers would change it.</p>
+        <p className={`text-sm ${secondary}`}>{t("unanswered")}</p>
         <form method="get" action="/guide" className="flex flex-col gap-4" data-testid="guide-form">
           {questions.map((q) => (
             <fieldset key={q.id} aria-describedby={`q-${q.id}-hint`} className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-              <legend className="px-1 font-semibold">{q.text}</legend>
+              <legend className="px-1 font-semibold">{tq(q.text)}</legend>
               <p id={`q-${q.id}-hint`} className={`text-sm ${secondary}`}>
-                {q.hint}
+                {tq(q.hint)}
               </p>
               <div className="mt-3 flex flex-col gap-2">
                 {q.answers.map((a) => {
@@ -69,10 +79,10 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
                         className={`mt-0.5 h-4 w-4 shrink-0 ${focus}`}
                       />
                       <div className="text-sm">
-                        <label htmlFor={id}>{a.label}</label>
+                        <label htmlFor={id}>{tq(a.label)}</label>
                         {a.hint ? (
                           <p id={`${id}-hint`} className={secondary}>
-                            {a.hint}
+                            {tq(a.hint)}
                           </p>
                         ) : null}
                       </div>
@@ -84,11 +94,11 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
           ))}
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className={`rounded-md bg-zinc-900 px-4 py-2 text-sm font-semibold text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300 ${focus}`}>
-              Recommend
+              {t("recommend")}
             </button>
             {r ? (
               <a href="/guide" className={`text-sm ${link}`}>
-                Start over
+                {t("startOver")}
               </a>
             ) : null}
           </div>
@@ -97,46 +107,37 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
 
       <section aria-labelledby="rules-title" className="text-sm text-zinc-700 dark:text-zinc-300">
         <h2 id="rules-title" className="font-semibold">
-          How it decides
+          {t("rulesTitle")}
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>
-            <strong>Something needs a token</strong> when a client has no cookie jar of yours (mobile or desktop apps, third parties, programs), when
-            several services check the login on their own, when one login spans several domains, or when the instances share no store.
-          </li>
-          <li>
-            <strong>Nothing needs a token → {MODES.session.title}.</strong> The simpler default: one opaque HttpOnly cookie, and state you can delete,
-            so a logout bites on the next request.
-          </li>
-          <li>
-            <strong>A token, and a logout must bite within minutes or a stolen credential costs more than a little → {MODES.hybrid.title}:</strong> a
-            short-lived access token and a rotating refresh token (G3).
-          </li>
-          <li>
-            <strong>A token, and expiry is an acceptable end for a low-stakes credential → {MODES.jwt.title}:</strong> stateless, nothing stored per
-            login.
-          </li>
+          <li>{t.rich("rules.token", { strong })}</li>
+          <li>{t.rich("rules.session", { strong, session: tm("session.title") })}</li>
+          <li>{t.rich("rules.hybrid", { strong, hybrid: tm("hybrid.title") })}</li>
+          <li>{t.rich("rules.jwt", { strong, jwt: tm("jwt.title") })}</li>
         </ul>
       </section>
     </div>
   );
 }
 
-function ModeName({ mode }: { mode: Recommendation["mode"] }) {
-  return <span className={`font-semibold ${MODES[mode].accent.text}`}>{MODES[mode].title}</span>;
+/** A mode's name in its accent: the `<mode>` tag of a message. */
+function modeName(mode: Recommendation["mode"]) {
+  return (c: ReactNode) => <span className={`font-semibold ${MODES[mode].accent.text}`}>{c}</span>;
 }
 
 function ReasonList({ items, testid }: { items: Reason[]; testid: string }) {
+  const t = useTranslations("guidePage");
+  const tq = useTranslations("guide");
   return (
     <ul className="mt-2 flex flex-col gap-3" data-testid={testid}>
       {items.map((x) => (
         <li key={x.text} className="flex gap-3">
           <span className="h-fit shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" data-testid="claim">
-            <span className="sr-only">claim </span>
+            <span className="sr-only">{t("claim")} </span>
             {x.claim}
           </span>
           <span>
-            {x.text} <Demo href={x.demo.href}>{x.demo.label}</Demo>
+            {tq(x.text)} <Demo href={x.demo.href}>{tq(x.demo.label)}</Demo>
           </span>
         </li>
       ))}
@@ -145,18 +146,26 @@ function ReasonList({ items, testid }: { items: Reason[]; testid: string }) {
 }
 
 // A plain link, not next/link: the XSS lab must load as a page of its own, with its own policy (proxy.ts).
-function Demo({ href, children }: { href: string; children: ReactNode }) {
+function Demo({ href, children }: { href: string; children: string }) {
+  const t = useTranslations("guidePage");
   return (
     <span className={`whitespace-nowrap ${secondary}`}>
-      see:{" "}
-      <a href={href} className={link}>
-        {children}
-      </a>
+      {t.rich("see", {
+        label: children,
+        link: (c) => (
+          <a href={href} className={link}>
+            {c}
+          </a>
+        ),
+      })}
     </span>
   );
 }
 
 function RecommendationView({ r, answers }: { r: Recommendation; answers: Answers }) {
+  const t = useTranslations("guidePage");
+  const tq = useTranslations("guide");
+  const tm = useTranslations("modes");
   const m = MODES[r.mode];
   const share = guideHref(answers);
   return (
@@ -169,53 +178,60 @@ function RecommendationView({ r, answers }: { r: Recommendation; answers: Answer
       <div className={`h-1.5 ${m.accent.bar}`} aria-hidden="true" />
       <div className={`px-5 py-4 ${m.accent.soft}`}>
         <h2 id="recommendation-title" className="text-lg font-semibold">
-          Recommended: <span className={m.accent.text} data-testid="guide-mode">{m.title}</span>
+          {t.rich("recommended", {
+            title: tm(`${r.mode}.title`),
+            mode: (c) => (
+              <span className={m.accent.text} data-testid="guide-mode">
+                {c}
+              </span>
+            ),
+          })}
         </h2>
-        <p className="mt-1 text-sm">{m.tagline}</p>
+        <p className="mt-1 text-sm">{tm(`${r.mode}.tagline`)}</p>
         <p className={`mt-1 text-sm ${secondary}`} data-testid="guide-answered">
-          From {r.answered} of {QUESTIONS.length} answers.{" "}
+          {t("answered", { answered: r.answered, total: QUESTIONS.length })}{" "}
           <a href={share} className={link} data-testid="guide-share">
-            Share this recommendation
+            {t("share")}
           </a>{" "}
           <code className="break-all">{share}</code>
         </p>
       </div>
       <div className="flex flex-col gap-5 px-5 py-4 text-sm">
         <div>
-          <h3 className="font-semibold">Why</h3>
+          <h3 className="font-semibold">{t("why")}</h3>
           <ReasonList items={r.reasons} testid="guide-reasons" />
         </div>
         <div>
-          <h3 className="font-semibold">What it gives up</h3>
+          <h3 className="font-semibold">{t("givesUp")}</h3>
           <ReasonList items={r.givesUp} testid="guide-gives-up" />
         </div>
         {r.alsoConsider ? (
           <div data-testid="guide-also" data-mode={r.alsoConsider.mode}>
             <h3 className="font-semibold">
-              Also consider: <ModeName mode={r.alsoConsider.mode} />
+              {t.rich("alsoConsider", { title: tm(`${r.alsoConsider.mode}.title`), mode: modeName(r.alsoConsider.mode) })}
             </h3>
             <ReasonList items={[r.alsoConsider]} testid="guide-also-reason" />
           </div>
         ) : null}
         {r.answered < QUESTIONS.length ? (
           <div data-testid="guide-open">
-            <h3 className="font-semibold">What could change it</h3>
+            <h3 className="font-semibold">{t("couldChange")}</h3>
             {r.open.length ? (
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 {r.open.map((o) => (
                   <li key={o.question}>
-                    {question(o.question).text} —{" "}
+                    {tq(question(o.question).text)} —{" "}
                     {o.changes.map((c, i) => (
                       <span key={c.answer}>
                         {i ? "; " : null}
-                        &ldquo;{answerLabel(o.question, c.answer)}&rdquo; would make it <ModeName mode={c.mode} />
+                        {t.rich("wouldMake", { answer: tq(answerLabel(o.question, c.answer)!), title: tm(`${c.mode}.title`), mode: modeName(c.mode) })}
                       </span>
                     ))}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className={`mt-2 ${secondary}`}>No single answer to the questions you left open would change it.</p>
+              <p className={`mt-2 ${secondary}`}>{t("noneOpen")}</p>
             )}
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { DeviceList, DeviceRow } from "@/app/components/device-row";
 import { When } from "@/app/components/when";
@@ -9,8 +10,12 @@ import { currentAccessToken, hybridFetch } from "@/lib/client/hybrid-store";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 
+/** The "this device" badge, in Hybrid's accent. */
+const BADGE = "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200";
+
 /** Hybrid mode's devices: one refresh-token family per login; revoking one stops its refreshes. */
 export function HybridDevices() {
+  const t = useTranslations("hybridDevices");
   const [devices, setDevices] = useState<Jsonify<FamilyDevice>[] | null>(null);
   const activity = useTimeline("hybrid").filter((e) => !e.path.startsWith("/api/hybrid/devices")).length;
   const load = useCallback(async () => {
@@ -21,25 +26,21 @@ export function HybridDevices() {
   if (!devices) return null;
   return (
     <div data-testid="hybrid-devices" className="flex flex-col gap-1.5 text-sm">
-      <h3 className="font-semibold">Your devices: {devices.length} refresh-token {devices.length === 1 ? "family" : "families"}</h3>
-      <DeviceList label="devices logged in with Hybrid">
+      <h3 className="font-semibold">{t("heading", { count: devices.length })}</h3>
+      <DeviceList label={t("listLabel")}>
         {devices.map((d) => (
           <DeviceRow
             key={d.familyId}
             name={d.device}
             current={d.current}
-            badgeClass="bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200"
-            detail={
-              <>
-                {d.rotations} {d.rotations === 1 ? "rotation" : "rotations"} · last refresh <When at={d.lastRefreshAt} />
-              </>
-            }
+            badgeClass={BADGE}
+            detail={t.rich("detail", { count: d.rotations, when: () => <When at={d.lastRefreshAt} /> })}
             onRevoke={async () => {
               await callApi(
                 "/api/hybrid/devices/revoke",
                 { method: "POST", headers: { "content-type": "application/json", ...bearerHeader() }, body: JSON.stringify({ familyId: d.familyId }) },
                 "hybrid",
-                "revoke device",
+                t("revokeLabel"),
               );
               await load();
             }}

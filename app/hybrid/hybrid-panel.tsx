@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useActionState, useEffect } from "react";
 import { ApiCall } from "@/app/components/api-call";
@@ -8,9 +9,10 @@ import { DocumentCookie } from "@/app/components/browser-cookies";
 import { Countdown } from "@/app/components/countdown";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { Box, Panel, usePanelStatus, type PanelStatus } from "@/app/components/panel";
 import { Section } from "@/app/components/section";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
+import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
@@ -42,6 +44,9 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const hybrid = useHybrid();
   const router = useRouter();
+  const t = useTranslations("hybridPanel");
+  const format = useFormatter();
+  const explain = useAuthErrorMessage();
   const m = MODES.hybrid;
 
   // The access token lived in memory, so a fresh page has none: ask for one with the cookie.
@@ -58,32 +63,47 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
 
   const parts = hybrid.status === "in" ? splitJwt(hybrid.accessToken) : null;
   const outReason = hybrid.status === "out" && hybrid.reason && !QUIET.has(hybrid.reason) ? hybrid.reason : null;
+  // The server's explanation of a refused refresh, in the visitor's language — unless it said more
+  // than its code's standard message (a revoked family says why, e.g. "(reuse_detected)"): only the
+  // server's own words carry that.
+  const outMessage =
+    hybrid.status === "out" && outReason && hybrid.message
+      ? hybrid.message === knownAuthError(outReason)?.message
+        ? explain(outReason, hybrid.message)
+        : hybrid.message
+      : null;
+  const formState = usePanelStatus(hybrid.status === "in", pending, state);
   const status: PanelStatus =
     hybrid.status === "unknown" || hybrid.status === "refreshing"
-      ? { label: "Refreshing…", tone: "pending" }
+      ? { label: t("badge.refreshing"), tone: "pending" }
       : hybrid.status === "leaving"
-        ? { label: "Logging out…", tone: "pending" }
+        ? { label: t("badge.loggingOut"), tone: "pending" }
         : outReason && !pending
-          ? { label: outReason === "refresh_reused" || outReason === "refresh_revoked" ? "Revoked" : "Logged out", tone: "warn" }
-          : formStatus(hybrid.status === "in", pending, state);
+          ? { label: outReason === "refresh_reused" || outReason === "refresh_revoked" ? t("badge.revoked") : t("badge.loggedOut"), tone: "warn" }
+          : formState;
 
   return (
-    <Panel mode="hybrid" subtitle="JWT + refresh" status={status}>
+    <Panel mode="hybrid" subtitle={t("subtitle")} status={status}>
       {hybrid.status === "unknown" || hybrid.status === "refreshing" ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="hybrid-status">
-          Asking POST /api/hybrid/refresh for an access token (the refresh cookie goes along by itself)…
+          {t("asking", { request: "POST /api/hybrid/refresh" })}
         </p>
       ) : hybrid.status === "leaving" ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="hybrid-status">
-          Logging out: the access token is forgotten; the server revokes the family…
+          {t("leaving")}
         </p>
       ) : hybrid.status === "in" && parts ? (
         <>
           <p className="text-sm" data-testid="hybrid-status">
-            Logged in as <strong>{String(parts.payload.name)}</strong> (<code className="font-mono">{String(parts.payload.preferred_username)}</code>) ·
-            access token <Countdown until={hybrid.exp * 1000} />
+            {t.rich("loggedInAs", {
+              name: String(parts.payload.name),
+              username: String(parts.payload.preferred_username),
+              strong: (c) => <strong>{c}</strong>,
+              code: (c) => <code className="font-mono">{c}</code>,
+              countdown: () => <Countdown until={hybrid.exp * 1000} />,
+            })}
           </p>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">When it runs out, the page quietly trades the refresh cookie for a new one.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("quietRefresh")}</p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="hybrid" />
             <button
@@ -91,14 +111,14 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
               onClick={() => void refreshHybrid()}
               className={SECONDARY_BUTTON}
             >
-              Refresh now
+              {t("refreshNow")}
             </button>
             <button
               type="button"
               onClick={() => void logoutHybrid()}
               className={SECONDARY_BUTTON}
             >
-              Log out
+              {t("logOut")}
             </button>
           </div>
         </>
@@ -106,47 +126,50 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
         <>
           {outReason ? (
             <p role="status" data-testid="hybrid-out-reason" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
-              Refresh refused: {hybrid.status === "out" && hybrid.message ? `${hybrid.message} ` : null}
-              <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{outReason}</code>
+              {t.rich("refreshRefused", {
+                message: outMessage ? `${outMessage} ` : "",
+                reason: outReason,
+                code: (c) => <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{c}</code>,
+              })}
             </p>
           ) : null}
           {reason && next ? <Suspense fallback={null}><ReturnedBecause mode="hybrid" reason={reason} next={next} by={null} /></Suspense> : null}
           <LoginForm mode="hybrid" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}
-      <ApiCall label="call GET /api/hybrid/mypage" call={() => hybridFetch("/api/hybrid/mypage")} buttonClass={m.accent.bar} />
-      <Box title="What your browser holds">
+      <ApiCall label={t("callApi", { request: "GET /api/hybrid/mypage" })} call={() => hybridFetch("/api/hybrid/mypage")} buttonClass={m.accent.bar} />
+      <Box title={t("browserHolds")}>
         {hybrid.status === "in" ? (
           <p>
-            The access token <strong>only in this page&apos;s memory</strong> (a reload forgets it), and an <strong>HttpOnly</strong> refresh cookie{" "}
-            <code className="font-mono">{refreshCookieName}</code> that script cannot read. It is <code className="font-mono">SameSite=Strict</code> and
-            travels only to <code className="font-mono">POST {refreshCookiePath}</code> and the routes beneath it (logout, the family view) — never with
-            page loads or the other API calls; every refresh replaces it with a new one. Beside it, a script-readable{" "}
-            <code className="font-mono">ll_refresh_hint=1</code> holds no secret: it only tells this page, on a reload, that a refresh is worth trying.
+            {t.rich("holdsTokens", {
+              cookie: refreshCookieName,
+              path: refreshCookiePath,
+              strong: (c) => <strong>{c}</strong>,
+              code: (c) => <code className="font-mono">{c}</code>,
+            })}
           </p>
         ) : (
-          <p>Nothing usable. Logging in sets the HttpOnly refresh cookie and hands this page an access token.</p>
+          <p>{t("holdsNothing")}</p>
         )}
         <SeenVersusReceived mode="hybrid" scriptSees={
             <span className="font-mono">
-              memory: {hybrid.status === "in" ? `the access token (${hybrid.accessToken.length} B)` : "nothing"}; document.cookie = <DocumentCookie />
+              {t("memory", { what: hybrid.status === "in" ? t("memoryToken", { bytes: format.number(hybrid.accessToken.length) }) : t("memoryNothing") })};{" "}
+              <code>document.cookie</code> = <DocumentCookie />
             </span>
           }
         />
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Devtools → Application → Cookies shows the refresh cookie and its Path; the access token is nowhere in storage.
-        </p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("devtools")}</p>
       </Box>
       {hybrid.status === "in" ? (
         <>
-          <Section id="hybrid-token" title="The access token — and tampered with">
+          <Section id="hybrid-token" title={t("tokenSection")}>
             <JwtView token={hybrid.accessToken} showPayload={false} />
             <TamperTry token={hybrid.accessToken} mode="hybrid" />
           </Section>
-          <Section id="hybrid-chain" title="Refresh tokens: the chain, and a stolen copy">
+          <Section id="hybrid-chain" title={t("chainSection")}>
             <RefreshChain graceSeconds={graceSeconds} />
           </Section>
-          <Section id="hybrid-devices" title="Your devices (refresh-token families)">
+          <Section id="hybrid-devices" title={t("devicesSection")}>
             <HybridDevices />
           </Section>
         </>

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { captureCookie, ReplayCard, replayCookie, replayToken } from "@/app/components/replay-lab";
 import { currentAccessToken, logoutHybrid } from "@/lib/client/hybrid-store";
 
 /** Hybrid's column of the replay lab: the copy is both tokens, and logout revokes the refresh token's family. */
 export function HybridReplay() {
+  const t = useTranslations("hybridReplay");
   return (
     <ReplayCard
       mode="hybrid"
-      expect="The family is revoked: refresh refused at once; the short-lived access token lives out its exp."
+      expect={t("expect")}
       capture={async () => {
         const token = currentAccessToken();
         const refresh = await captureCookie("hybrid");
@@ -17,7 +19,7 @@ export function HybridReplay() {
       logOut={async () => {
         await logoutHybrid();
       }}
-      replay={async ({ token, refresh }, after) => [await replayToken("hybrid", token, after), await replayCookie("hybrid", refresh, "refresh token", after)]}
+      replay={async ({ token, refresh }, replaying) => [await replayToken("hybrid", token, replaying), await replayCookie("hybrid", refresh, "refreshToken", replaying)]}
     />
   );
 }

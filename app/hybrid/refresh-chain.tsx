@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Countdown } from "@/app/components/countdown";
 import type { ChainLink } from "@/lib/auth/hybrid-devices";
@@ -21,9 +22,10 @@ const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zin
  * refresh token, let the page rotate it, replay the stolen copy — the whole family is revoked.
  */
 export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
+  const t = useTranslations("refreshChain");
   const [links, setLinks] = useState<Link[]>([]);
   const [stolen, setStolen] = useState<{ capture: string; at: number } | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ accepted: boolean; code: string | null } | null>(null);
   const timeline = useTimeline("hybrid");
   const activity = timeline.filter((e) => e.path !== "/api/hybrid/refresh/family").length;
   const [, tick] = useState(0);
@@ -35,11 +37,11 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
   const graceLeft = rotatedAt ? Math.ceil((rotatedAt + graceSeconds * 1000 - Date.now()) / 1000) : 0;
   // Why the replay button is not ready yet, said next to it (the page re-renders every second).
   const replayBlocked = !stolen
-    ? "steal a copy first"
+    ? t("stealFirst")
     : !rotatedAt
-      ? "let the page rotate it first (Refresh now)"
+      ? t("rotateFirst")
       : graceLeft > 0
-        ? `ready in ${graceLeft} s: until then the grace window would hand the thief the page's own new token`
+        ? t("readyIn", { seconds: graceLeft })
         : null;
 
   const load = useCallback(async () => {
@@ -50,18 +52,30 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
 
   return (
     <div data-testid="refresh-chain" className="flex flex-col gap-2 text-sm">
-      <h3 className="font-semibold">This login&apos;s refresh tokens ({links.length})</h3>
+      <h3 className="font-semibold">{t("heading", { count: links.length })}</h3>
       <p className="text-zinc-600 dark:text-zinc-400">
-        One <Term name="refresh family" />, grown by <Term name="rotation" /> at every refresh; a replay of the newest used token within the{" "}
-        <Term name="grace window" /> gets the same child back.
+        {t.rich("intro", {
+          family: () => <Term name="refresh family" />,
+          rotation: () => <Term name="rotation" />,
+          grace: () => <Term name="grace window" />,
+        })}
       </p>
-      <ol tabIndex={0} aria-label="refresh tokens of this login" className={`flex max-h-40 flex-col gap-0.5 font-mono ${SCROLL_REGION}`}>
-        {familyTree(links).map(({ link: l, depth, marker }) => (
-          <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
-            {marker} {l.id} {l.current ? "← the cookie now" : ""}
-            {l.revokedAt ? <span className="text-red-700 dark:text-red-400"> revoked ({l.revokedReason})</span> : l.usedAt ? <> used <When at={l.usedAt} /></> : " unused"}
-          </li>
-        ))}
+      <ol tabIndex={0} aria-label={t("listLabel")} className={`flex max-h-40 flex-col gap-0.5 font-mono ${SCROLL_REGION}`}>
+        {familyTree(links).map(({ link: l, depth, marker }) => {
+          const usedAt = l.usedAt; // narrowed below, inside the message's tag too
+          return (
+            <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
+              {marker} {l.id} {l.current ? t("current") : ""}
+              {l.revokedAt ? (
+                <span className="text-red-700 dark:text-red-400"> {t("revoked", { reason: l.revokedReason ?? "" })}</span>
+              ) : usedAt ? (
+                <> {t.rich("used", { when: () => <When at={usedAt} /> })}</>
+              ) : (
+                ` ${t("unused")}`
+              )}
+            </li>
+          );
+        })}
       </ol>
       <div className="flex flex-wrap items-center gap-2">
         <button
@@ -71,12 +85,12 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
             // The copy is the cookie this request carries: every refresh answered after it left
             // rotates that copy, even one answered before the capture's own answer arrives.
             const at = Date.now();
-            const r = await callApi("/api/hybrid/refresh/lab/capture", { method: "POST" }, "hybrid", "steal a copy");
+            const r = await callApi("/api/hybrid/refresh/lab/capture", { method: "POST" }, "hybrid", t("stealLabel"));
             setOutcome(null);
             setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at } : null);
           }}
         >
-          Steal a copy of the refresh token
+          {t("steal")}
         </button>
         <button
           type="button"
@@ -88,16 +102,16 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
               "/api/hybrid/lab/replay",
               { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ capture: stolen?.capture, rotate: true }) },
               "hybrid",
-              "thief replays the old token",
+              t("replayLabel"),
             );
             const b = r.body as { accepted: boolean; error?: string };
-            setOutcome(b.accepted ? "accepted" : (b.error ?? "refused"));
+            setOutcome({ accepted: b.accepted, code: b.error ?? null });
             setStolen(null);
             await load();
             await refreshHybrid(); // the legitimate page tries its own, newer token next
           }}
         >
-          Replay the stolen (old) copy
+          {t("replay")}
         </button>
         {replayBlocked ? (
           <span id="replay-blocked" data-testid="replay-blocked" className="text-zinc-600 dark:text-zinc-400">
@@ -105,19 +119,18 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
           </span>
         ) : null}
       </div>
-      {stolen && !rotatedAt ? <p>Stolen. Now let the page rotate it: press &quot;Refresh now&quot;.</p> : null}
+      {stolen && !rotatedAt ? <p>{t("stolen")}</p> : null}
       {stolen && rotatedAt && Date.now() < rotatedAt + graceSeconds * 1000 ? (
         <p>
-          Rotated. For {graceSeconds} s the old token still gets the same new token again (a second tab, a lost answer): a thief replaying it
-          now would only get the token this page already holds, never a branch of their own.{" "}
-          <Countdown until={rotatedAt + graceSeconds * 1000} label="replay possible in" />
+          {t("rotated", { seconds: graceSeconds })}{" "}
+          <Countdown until={rotatedAt + graceSeconds * 1000} label={t("replayPossibleIn")} />
         </p>
       ) : null}
       {outcome ? (
         <p data-testid="reuse-outcome" className="rounded bg-red-50 px-2 py-1 text-red-800 dark:bg-red-950/40 dark:text-red-300">
-          {outcome === "refresh_reused"
-            ? "Reuse detected (refresh_reused): the whole family is revoked — the thief's copy and this page's newer token alike."
-            : `The server answered: ${outcome}`}
+          {!outcome.accepted && outcome.code === "refresh_reused"
+            ? t("reuseDetected", { code: outcome.code })
+            : t("answered", { outcome: outcome.accepted ? t("accepted") : (outcome.code ?? t("refused")) })}
         </p>
       ) : null}
     </div>

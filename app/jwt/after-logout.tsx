@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { Countdown } from "@/app/components/countdown";
 import { MODES } from "@/app/components/modes";
@@ -14,33 +16,35 @@ const JSON_HEADERS = { "content-type": "application/json" };
 /** What logging out changed: for an ordinary token, nothing on the server — a copy works until exp. */
 export function AfterLogout({ forgotten }: { forgotten: Forgotten }) {
   const m = MODES.jwt;
-  const what = forgotten.transport === "cookie" ? "The server deleted this browser's cookie." : "This page forgot the token.";
+  const t = useTranslations("jwtAfterLogout");
+  const what = t(forgotten.transport === "cookie" ? "cookieDeleted" : "pageForgot");
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
-    <Box title={forgotten.denied ? "Logged out — and deny-listed" : "Logged out — but the token is not dead"} tone="warn">
+    <Box title={t(forgotten.denied ? "titleDenied" : "titleAlive")} tone="warn">
       {forgotten.denied ? (
-        <p data-testid="jwt-deny-listed">
-          {what} The token was revocable: its <code className="font-mono">jti</code> is now on the deny-list, so a copy is refused at once. The price:
-          a revocable token costs a deny-list lookup (once per instance, then kept in memory until the store announces the listing — see the
-          timeline) — the state is back.
-        </p>
+        <p data-testid="jwt-deny-listed">{t.rich("denied", { what, code })}</p>
       ) : (
         <p data-testid="jwt-still-valid">
-          {what} The server has nothing to delete, so <strong>the token itself stays valid</strong> until its <code className="font-mono">exp</code>:{" "}
-          <Countdown until={forgotten.exp} label="still valid for" />. Anyone holding a copy can keep using it
-          {forgotten.transport === "cookie" ? " — deleting a cookie deletes one copy." : "."}
+          {t.rich("stillValid", {
+            what,
+            transport: forgotten.transport,
+            strong: (chunks) => <strong>{chunks}</strong>,
+            code,
+            countdown: () => <Countdown until={forgotten.exp} label={t("stillValidFor")} />,
+          })}
         </p>
       )}
       {forgotten.transport === "bearer" ? (
         <ApiCall
-          label="replay the forgotten token"
-          call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } }, "jwt", "replay after logout")}
+          label={t("replayToken")}
+          call={() => callApi("/api/jwt/mypage", { headers: { Authorization: `Bearer ${forgotten.token}` } }, "jwt", t("timeline.replayToken"))}
           buttonClass={m.accent.bar}
         />
       ) : forgotten.capture ? (
         <ApiCall
-          label="replay a copy of the deleted cookie"
+          label={t("replayCookie")}
           call={() =>
-            callApi("/api/jwt/lab/replay", { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ capture: forgotten.capture }) }, "jwt", "replay the cookie's copy after logout")
+            callApi("/api/jwt/lab/replay", { method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ capture: forgotten.capture }) }, "jwt", t("timeline.replayCookie"))
           }
           buttonClass={m.accent.bar}
         />

@@ -1,18 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useActionState, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { lazy, type ReactNode, Suspense, useActionState, useEffect, useState } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { Countdown } from "@/app/components/countdown";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { Box, Panel, usePanelStatus, type PanelStatus } from "@/app/components/panel";
 import { Section } from "@/app/components/section";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import type { AccessClaims } from "@/lib/auth/access-token";
 import { callApi } from "@/lib/client/api";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { captureCookie } from "@/lib/client/capture";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { forgetJwt, JWT_STORAGE_KEY, readStoredJwt, storeJwt, useStoredJwt } from "@/lib/client/jwt-store";
@@ -50,12 +52,21 @@ type Props = {
 };
 
 
+/** Rich-text tags of this panel's messages. */
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
+
 const bearer = (): HeadersInit => {
   const token = readStoredJwt();
   return token ? { Authorization: `Bearer ${token}` } : {};
 };
 
 const YEAR = 365 * 24 * 3600;
+
+/** The library and algorithm behind this panel: names, the same in every language. */
+const SUBTITLE = "jose, EdDSA";
+/** The transport named by its storage API, the same in every language. */
+const LOCAL_STORAGE = "localStorage";
 
 export function JwtPanel({ next, reason, by, demoPassword, transport: initialTransport, cookieLogin: initialCookieLogin, cookieName }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
@@ -65,6 +76,8 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
   const [cookieLogin, setCookieLogin] = useState<CookieLogin | null>(initialCookieLogin);
   const [forgotten, setForgotten] = useState<Forgotten | null>(null);
   const m = MODES.jwt;
+  const t = useTranslations("jwtPanel");
+  const explain = useAuthErrorMessage();
 
   // The server's view after a refresh (a server action, another panel's logout) wins.
   useEffect(() => setCookieLogin(initialCookieLogin), [initialCookieLogin]);
@@ -77,12 +90,12 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
     if (next) router.push(next);
   }, [state, next, router]);
 
-  const choose = (t: JwtTransport) => {
-    setTransport(t);
+  const choose = (chosen: JwtTransport) => {
+    setTransport(chosen);
     setForgotten(null);
     clearRefusal("jwt");
     // Not a credential: it tells proxy.ts whether a navigation to /jwt/mypage should carry the cookie.
-    document.cookie = `${JWT_TRANSPORT_COOKIE}=${t}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
+    document.cookie = `${JWT_TRANSPORT_COOKIE}=${chosen}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
   };
 
   const parts = transport === "bearer" && token ? splitJwt(token) : null;
@@ -95,18 +108,19 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
   useEffect(() => {
     const left = exp - Date.now();
     if (!exp || left <= 0) return;
-    const t = setTimeout(() => rerender((n) => n + 1), Math.min(left + 50, 2 ** 31 - 1));
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => rerender((n) => n + 1), Math.min(left + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
   }, [exp]);
   const expired = loggedIn && exp <= Date.now();
+  const formState = usePanelStatus(loggedIn, pending, state);
   const status: PanelStatus =
     transport === "bearer" && token === undefined
-      ? { label: "Reading…", tone: "pending" }
+      ? { label: t("reading"), tone: "pending" }
       : expired
-        ? { label: "Token expired", tone: "warn" }
+        ? { label: t("tokenExpired"), tone: "warn" }
         : loggedIn && refusal
-          ? { label: "Token refused", tone: "warn" }
-          : formStatus(loggedIn, pending, state);
+          ? { label: t("tokenRefused"), tone: "warn" }
+          : formState;
 
   const logOut = async () => {
     clearRefusal("jwt");
@@ -114,44 +128,41 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
     if (transport === "cookie") {
       // A copy of the cookie as a thief would hold it (sealed: this page never sees the token), taken before logout.
       const capture = await captureCookie("jwt");
-      const r = await callApi("/api/jwt/logout", { method: "POST" }, "jwt", revocable ? "log out: clear the cookie, deny-list the jti" : "log out: clear the cookie");
+      const r = await callApi("/api/jwt/logout", { method: "POST" }, "jwt", t(revocable ? "timeline.logoutCookieDeny" : "timeline.logoutCookie"));
       setForgotten({ transport: "cookie", capture, exp, denied: (r.body as { revoked?: boolean } | null)?.revoked === true });
       setCookieLogin(null);
       return;
     }
     if (revocable) {
-      await callApi("/api/jwt/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }, "jwt", "log out: deny-list the jti");
+      await callApi("/api/jwt/logout", { method: "POST", headers: { Authorization: `Bearer ${token}` } }, "jwt", t("timeline.logoutDeny"));
     }
     setForgotten({ transport: "bearer", token: token as string, exp, denied: revocable });
     forgetJwt();
-    record("jwt", { label: "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", method: "—", path: "", status: null, ms: null, code: null, credentials: [], received: null, timing: null });
+    record("jwt", { label: t("timeline.logoutLocal"), step: "logout", method: "—", path: "", status: null, ms: null, code: null, credentials: [], received: null, timing: null });
   };
 
   return (
-    <Panel mode="jwt" subtitle="jose, EdDSA" status={status}>
+    <Panel mode="jwt" subtitle={SUBTITLE} status={status}>
       <TransportChoice transport={transport} choose={choose} />
       {transport === "bearer" && token === undefined ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Reading localStorage…</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("readingStorage")}</p>
       ) : claims ? (
         <>
           <p className="text-sm" data-testid="jwt-status">
-            Logged in as <strong>{String(claims.name)}</strong> (<code className="font-mono">{String(claims.preferred_username)}</code>) ·{" "}
+            {t.rich("loggedInAs", { name: String(claims.name), username: String(claims.preferred_username), strong, code })}{" "}
             <Countdown until={exp} />
           </p>
           {expired || refusal ? (
             <p role="status" data-testid="jwt-refused" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
-              {expired ? "This token has expired: the server refuses it now, and nothing can renew it — log in again." : `The server refused this token: ${refusal?.message}`}{" "}
+              {expired ? t("expired") : refusal ? t("refused", { message: explain(refusal.code, refusal.message) }) : null}{" "}
               <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{expired ? (transport === "cookie" ? "jwt_cookie_expired" : "token_expired") : refusal?.code}</code>
             </p>
           ) : null}
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Who you are is read from the token itself: the server stored nothing at login
-            {transport === "cookie" ? ", and checks the cookie with no store lookup (see the timeline: 0 store queries; the store view lists no row)." : "."}
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t(transport === "cookie" ? "whoYouAreCookie" : "whoYouAre")}</p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="jwt" />
             <button type="button" onClick={logOut} className={SECONDARY_BUTTON}>
-              Log out
+              {t("logOut")}
             </button>
           </div>
         </>
@@ -170,34 +181,26 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
             state={state}
             next={next}
             demoPassword={demoPassword}
-            option={{ name: "revocable", label: "Revocable: check a deny-list on every request" }}
+            option={{ name: "revocable", label: t("revocableOption") }}
           />
         </>
       )}
       <ApiCall
-        label="call GET /api/jwt/mypage"
+        label={t("callApi", { route: "GET /api/jwt/mypage" })}
         call={() => callApi("/api/jwt/mypage", { headers: transport === "bearer" ? bearer() : {} }, "jwt", undefined, { own: loggedIn })}
         buttonClass={m.accent.bar}
       />
-      <Box title="What your browser holds">
+      <Box title={t("holds")}>
         {transport === "cookie" ? (
           cookieLogin ? (
-            <p>
-              An <strong>HttpOnly</strong> cookie <code className="font-mono">{cookieName}</code> ({cookieLogin.cookieBytes} B) holding the signed token
-              itself, not an id. <strong>The browser sends it by itself</strong> with every request to this site (Path=/, SameSite=Lax); page script
-              cannot read it. It travels like a session cookie, yet the server still stores nothing: a cookie is a way to carry a token, not a session.
-            </p>
+            <p>{t.rich("cookieHeld", { name: cookieName, bytes: cookieLogin.cookieBytes, strong, code })}</p>
           ) : (
-            <p>No JWT cookie. Logging in with this choice sets one HttpOnly cookie holding the token; nothing goes to localStorage.</p>
+            <p>{t("noCookie")}</p>
           )
         ) : parts ? (
-          <p>
-            The JWT in <code className="font-mono">localStorage[&quot;{JWT_STORAGE_KEY}&quot;]</code>. <strong>Any script on this page can read it</strong> —
-            including an injected one — and this page&apos;s script adds it to each API call as <code className="font-mono">Authorization: Bearer …</code>.
-            The browser never sends it by itself.
-          </p>
+          <p>{t.rich("storageHeld", { key: JWT_STORAGE_KEY, strong, code })}</p>
         ) : (
-          <p>Nothing. Logging in puts a JWT in localStorage; no cookie is set.</p>
+          <p>{t("nothingHeld")}</p>
         )}
         <SeenVersusReceived
           mode="jwt"
@@ -207,40 +210,32 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
                 <code className="font-mono">document.cookie</code> = <DocumentCookie />
               </>
             ) : (
-              <span className="font-mono">{parts ? `localStorage: the whole token (${(token as string).length} B)` : "nothing"}</span>
+              <span className="font-mono">{parts ? t("scriptSeesToken", { bytes: (token as string).length }) : t("scriptSeesNothing")}</span>
             )
           }
         />
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {transport === "cookie" ? (
-            <>Devtools → Application → Cookies lists it with its HttpOnly and SameSite flags; document.cookie above never shows it.</>
-          ) : (
-            <>
-              Devtools → Application → Local Storage, or type <code className="font-mono">localStorage.getItem(&quot;{JWT_STORAGE_KEY}&quot;)</code> in the
-              console.
-            </>
-          )}
+          {transport === "cookie" ? t("devtoolsCookie") : t.rich("devtoolsStorage", { key: JWT_STORAGE_KEY, code })}
         </p>
       </Box>
       {claims ? (
         transport === "bearer" && token ? (
-          <Section id="jwt-token" title="The token, decoded — and tampered with">
+          <Section id="jwt-token" title={t("tokenSection")}>
             <JwtView token={token} />
             <TamperTry token={token} mode="jwt" />
           </Section>
         ) : (
-          <Section id="jwt-token" title="The token's claims, as the server told this page at login">
+          <Section id="jwt-token" title={t("claimsSection")}>
             <div data-testid="jwt-cookie-claims" className="flex flex-col gap-1">
               <pre className="rounded bg-zinc-100 p-2 font-mono text-xs break-words whitespace-pre-wrap dark:bg-zinc-950">{JSON.stringify(claims, null, 2)}</pre>
               <p className="text-zinc-600 dark:text-zinc-400">
-                The token itself never reached this page. To tamper with it, edit the cookie&apos;s value in devtools → Application → Cookies, then call
-                the API: the guard refuses it <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">jwt_cookie_invalid</code>.
+                {t.rich("cookieTamper", { code: (chunks) => <code className="rounded bg-zinc-100 px-1 font-mono text-xs dark:bg-zinc-800">{chunks}</code> })}
               </p>
             </div>
           </Section>
         )
       ) : null}
-      <Section id="jwt-transports" title="localStorage or cookie: what changes">
+      <Section id="jwt-transports" title={t("transportsSection")}>
         <TransportDifferences transport={transport} />
       </Section>
       <Timeline mode="jwt" />
@@ -249,14 +244,15 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
 }
 
 /** Where the token lives: asked above the form, remembered in a plain cookie, sent with the login. */
-function TransportChoice({ transport, choose }: { transport: JwtTransport; choose: (t: JwtTransport) => void }) {
+function TransportChoice({ transport, choose }: { transport: JwtTransport; choose: (chosen: JwtTransport) => void }) {
+  const t = useTranslations("jwtPanel.choice");
   const options: { value: JwtTransport; label: string; hint: string }[] = [
-    { value: "bearer", label: "localStorage", hint: "script sends Authorization: Bearer (the post's way)" },
-    { value: "cookie", label: "HttpOnly cookie", hint: "the browser sends it (a stateless session)" },
+    { value: "bearer", label: LOCAL_STORAGE, hint: t("bearerHint") },
+    { value: "cookie", label: t("cookie"), hint: t("cookieHint") },
   ];
   return (
     <fieldset className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-      <legend className="px-1 text-sm font-semibold text-zinc-600 dark:text-zinc-400">Where the token lives</legend>
+      <legend className="px-1 text-sm font-semibold text-zinc-600 dark:text-zinc-400">{t("legend")}</legend>
       <div className="flex flex-col gap-1">
         {options.map((o) => (
           <label key={o.value} className="flex items-start gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { captureCookie, ReplayCard, replayCookie, replayToken } from "@/app/components/replay-lab";
 import { callApi } from "@/lib/client/api";
 import { chosenJwtTransport, forgetJwt, readStoredJwt } from "@/lib/client/jwt-store";
@@ -13,10 +14,11 @@ type Captured = { token: string } | { cookie: string };
  */
 export function JwtReplay() {
   const router = useRouter();
+  const t = useTranslations("jwtReplay");
   return (
     <ReplayCard<Captured>
       mode="jwt"
-      expect="Nothing on the server to delete: the copy works until exp — unless the token was made revocable (deny-list). In the cookie transport, logout deletes the cookie, not the token."
+      expect={t("expect")}
       capture={async () => {
         if (chosenJwtTransport() === "cookie") {
           const cookie = await captureCookie("jwt");
@@ -28,11 +30,11 @@ export function JwtReplay() {
       logOut={async () => {
         const token = readStoredJwt();
         const bearer = chosenJwtTransport() === "bearer" && token;
-        await callApi("/api/jwt/logout", { method: "POST", headers: bearer ? { Authorization: `Bearer ${token}` } : {} }, "jwt", "replay lab: log out");
+        await callApi("/api/jwt/logout", { method: "POST", headers: bearer ? { Authorization: `Bearer ${token}` } : {} }, "jwt", t("logOut"));
         if (bearer) forgetJwt();
         else router.refresh();
       }}
-      replay={async (captured, after) => ["token" in captured ? await replayToken("jwt", captured.token, after) : await replayCookie("jwt", captured.cookie, "JWT cookie (a copy)", after)]}
+      replay={async (captured, replaying) => ["token" in captured ? await replayToken("jwt", captured.token, replaying) : await replayCookie("jwt", captured.cookie, "jwtCookie", replaying)]}
     />
   );
 }

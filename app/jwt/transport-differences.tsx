@@ -1,23 +1,24 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Term } from "@/app/components/term";
 import type { JwtTransport } from "@/lib/jwt-transport";
 
+/** The transport named by its storage API, the same in every language. */
+const LOCAL_STORAGE = "localStorage";
+
 /** The plain differences between the two transports, with the lab that shows each. */
 export function TransportDifferences({ transport }: { transport: JwtTransport }) {
-  const revocable = (
-    <>
-      0 (if revocable: 1 <Term name="deny-list" /> lookup per instance, then kept in memory)
-    </>
-  );
+  const t = useTranslations("transportDifferences");
+  const revocable = t.rich("revocable", { denyList: (chunks) => <Term name="deny-list">{chunks}</Term> });
   const rows: { what: string; bearer: ReactNode; cookie: ReactNode; lab?: { href: string; label: string } }[] = [
-    { what: "An injected script", bearer: "reads the token and takes it away", cookie: "cannot read it — but can use it while the page is open", lab: { href: "/lab/xss", label: "XSS lab" } },
-    { what: "Sent by the browser on its own", bearer: "never: no cross-site request can carry it", cookie: "yes, so SameSite matters: Lax keeps it off cross-site POSTs and fetches", lab: { href: "/lab/attacker", label: "cross-site lab" } },
-    { what: "Log out", bearer: "the page forgets it", cookie: "the server deletes the cookie", lab: { href: "#replay-lab", label: "replay lab" } },
-    { what: "A copy after logout", bearer: "works until exp", cookie: "works until exp, all the same" },
-    { what: "Store lookups per request", bearer: revocable, cookie: revocable },
+    { what: t("script.what"), bearer: t("script.bearer"), cookie: t("script.cookie"), lab: { href: "/lab/xss", label: t("script.lab") } },
+    { what: t("sent.what"), bearer: t("sent.bearer"), cookie: t("sent.cookie"), lab: { href: "/lab/attacker", label: t("sent.lab") } },
+    { what: t("logout.what"), bearer: t("logout.bearer"), cookie: t("logout.cookie"), lab: { href: "#replay-lab", label: t("logout.lab") } },
+    { what: t("copy.what"), bearer: t("copy.bearer"), cookie: t("copy.cookie") },
+    { what: t("lookups.what"), bearer: revocable, cookie: revocable },
   ];
   return (
     <div>
@@ -26,10 +27,10 @@ export function TransportDifferences({ transport }: { transport: JwtTransport })
           <tr className="text-zinc-600 dark:text-zinc-400">
             <th scope="col" className="py-0.5 pr-2 font-semibold"></th>
             <th scope="col" className={`py-0.5 pr-2 font-semibold ${transport === "bearer" ? "underline" : ""}`}>
-              localStorage
+              {LOCAL_STORAGE}
             </th>
             <th scope="col" className={`py-0.5 font-semibold ${transport === "cookie" ? "underline" : ""}`}>
-              HttpOnly cookie
+              {t("cookie")}
             </th>
           </tr>
         </thead>

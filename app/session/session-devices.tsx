@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { DeviceList, DeviceRow, SMALL_BUTTON } from "@/app/components/device-row";
 import { When } from "@/app/components/when";
@@ -8,11 +9,15 @@ import { callApi } from "@/lib/client/api";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 
+/** The "this device" badge, in Session's colour. */
+const BADGE = "bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200";
+
 /** GET /api/session/devices, as the browser receives it. */
 type Devices = { devices: Jsonify<Device>[]; limit: number };
 
 /** Session mode's devices: every live session of the user, revoke one, revoke all others (S6). */
 export function SessionDevices() {
+  const t = useTranslations("sessionDevices");
   const [data, setData] = useState<Devices | null>(null);
   const activity = useTimeline("session").filter((e) => e.path !== "/api/session/devices").length;
   const load = useCallback(async () => {
@@ -28,32 +33,26 @@ export function SessionDevices() {
   return (
     <div data-testid="session-devices" className="flex flex-col gap-1.5 text-sm">
       <div className="flex items-center gap-2">
-        <h3 className="font-semibold">
-          Your devices: {data.devices.length} of at most {data.limit} sessions
-        </h3>
+        <h3 className="font-semibold">{t("heading", { count: data.devices.length, limit: data.limit })}</h3>
         {data.devices.length > 1 ? (
-          <button type="button" className={`ml-auto ${SMALL_BUTTON}`} onClick={() => revoke({ others: true }, "revoke all others")}>
-            Revoke all others
+          <button type="button" className={`ml-auto ${SMALL_BUTTON}`} onClick={() => revoke({ others: true }, t("actions.revokeOthers"))}>
+            {t("revokeOthers")}
           </button>
         ) : null}
       </div>
-      <DeviceList label="devices logged in with Session">
+      <DeviceList label={t("listLabel")}>
         {data.devices.map((d) => (
           <DeviceRow
             key={d.id}
             name={d.device}
             current={d.current}
-            badgeClass="bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200"
-            detail={
-              <>
-                {d.ip ?? ""} · since <When at={d.createdAt} /> · last seen <When at={d.lastSeenAt} />
-              </>
-            }
-            onRevoke={() => revoke({ id: d.id }, "revoke one")}
+            badgeClass={BADGE}
+            detail={t.rich("detail", { ip: d.ip ?? "", since: () => <When at={d.createdAt} />, seen: () => <When at={d.lastSeenAt} /> })}
+            onRevoke={() => revoke({ id: d.id }, t("actions.revokeOne"))}
           />
         ))}
       </DeviceList>
-      <p className="text-zinc-600 dark:text-zinc-400">A revoked device is refused on its very next request, and told why. Logging in past the limit evicts the oldest.</p>
+      <p className="text-zinc-600 dark:text-zinc-400">{t("footnote")}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useActionState } from "react";
 import { ApiCall } from "@/app/components/api-call";
@@ -9,8 +10,9 @@ import { Countdown } from "@/app/components/countdown";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
-import { Box, formStatus, Panel, type PanelStatus } from "@/app/components/panel";
+import { Box, Panel, usePanelStatus, type PanelStatus } from "@/app/components/panel";
 import { callApi } from "@/lib/client/api";
+import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { useRefusal } from "@/lib/client/refusals";
 import { recordAction } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
@@ -29,6 +31,9 @@ type SessionView = {
   session: { expiresAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; createdAt: Date; idleTimeoutSeconds: number };
 };
 
+/** What this panel's session stands on (technical names: the same in every language). */
+const STACK = "iron-session + Prisma";
+
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("session", loginSession);
 
@@ -46,6 +51,8 @@ type Props = {
 
 export function SessionPanel({ initial, ended, cookieName, next, reason, by, demoPassword, demoIdleSeconds }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
+  const t = useTranslations("sessionPanel");
+  const explain = useAuthErrorMessage();
   const router = useRouter();
   const m = MODES.session;
   // A refusal met by any request of this page (the API button, the devices list…) ends the
@@ -53,30 +60,39 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
   const refusal = useRefusal("session");
   const refused = initial && refusal && refusal.code !== "session_missing" ? refusal : null;
   const shownEnded = refused ?? ended;
-  const status: PanelStatus = refused ? { label: "Session refused", tone: "warn" } : formStatus(Boolean(initial), pending, state);
+  const formState = usePanelStatus(Boolean(initial), pending, state);
+  const status: PanelStatus = refused ? { label: t("refused"), tone: "warn" } : formState;
+  // A message that only restates its code is said in the visitor's language; one that tells more
+  // (revoked from another device, evicted past the limit, idle too long) is the server's own.
+  const endedText = (why: { code: string; message: string }) => (knownAuthError(why.code)?.message === why.message ? explain(why.code, why.message) : why.message);
   return (
-    <Panel mode="session" subtitle="iron-session + Prisma" status={status}>
+    <Panel mode="session" subtitle={STACK} status={status}>
       {initial && !refused ? (
         <>
           <p className="text-sm" data-testid="session-status">
-            Logged in as <strong>{initial.user.displayName}</strong> (<code className="font-mono">{initial.user.username}</code>) ·{" "}
+            {t.rich("loggedInAs", {
+              name: initial.user.displayName,
+              username: initial.user.username,
+              strong: (chunks) => <strong>{chunks}</strong>,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}{" "}
             <Countdown until={new Date(initial.session.expiresAt).getTime()} />
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Ends after {initial.session.idleTimeoutSeconds} s without use (each use slides it); for good at{" "}
-            <When at={initial.session.absoluteExpiresAt} />.
+            {/* Seconds as plain digits ("1800 s"), not grouped like a formatted number. */}
+            {t.rich("idle", { seconds: String(initial.session.idleTimeoutSeconds), when: () => <When at={initial.session.absoluteExpiresAt} /> })}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="session" />
             <button
               type="button"
               onClick={async () => {
-                await callApi("/api/session/logout", { method: "POST" }, "session", "log out");
+                await callApi("/api/session/logout", { method: "POST" }, "session", t("logOutAction"));
                 router.refresh();
               }}
               className={SECONDARY_BUTTON}
             >
-              Log out
+              {t("logOut")}
             </button>
           </div>
         </>
@@ -84,7 +100,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
         <>
           {shownEnded && !reason ? (
             <p role="status" data-testid="session-ended" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
-              This browser&apos;s session was refused: {shownEnded.message} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{shownEnded.code}</code>
+              {t("ended", { message: endedText(shownEnded) })} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{shownEnded.code}</code>
             </p>
           ) : null}
           {reason ? <Suspense fallback={null}><ReturnedBecause mode="session" reason={reason} next={next} by={by} /></Suspense> : null}
@@ -95,29 +111,33 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             state={state}
             next={next}
             demoPassword={demoPassword}
-            option={{ name: "short_idle", label: `End the session after ${demoIdleSeconds} s without use (demo)` }}
+            option={{ name: "short_idle", label: t("shortIdle", { seconds: String(demoIdleSeconds) }) }}
           />
         </>
       )}
-      <ApiCall label="call GET /api/session/mypage" call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />
-      <Box title="What your browser holds">
+      <ApiCall label={t("callApi", { route: "GET /api/session/mypage" })} call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />
+      <Box title={t("holds")}>
         {refused ? (
-          <p>
-            The HttpOnly cookie <code className="font-mono">{cookieName}</code> is still here, and the browser still sends it — but the server now refuses
-            it: the store no longer has a live session for it. Logging in again replaces it.
-          </p>
+          <p>{t.rich("holdsRefused", { name: cookieName, code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
         ) : initial ? (
           <p>
-            An{" "}
-            <Term name="HttpOnly">
-              <strong>HttpOnly</strong>
-            </Term>{" "}
-            cookie <code className="font-mono">{cookieName}</code>: a <Term name="seal">sealed</Term> (encrypted) box holding only a random session id.{" "}
-            <strong>The browser sends it by itself</strong> with every request to this site; no script adds it. Its other flags:{" "}
-            <Term name="SameSite">SameSite=Lax</Term>, and in production <Term name="Secure" /> with the <Term name="__Host-" /> name prefix.
+            {t.rich("holdsCookie", {
+              name: cookieName,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+              strong: (chunks) => <strong>{chunks}</strong>,
+              seal: (chunks) => <Term name="seal">{chunks}</Term>,
+              httpOnly: () => (
+                <Term name="HttpOnly">
+                  <strong>{"HttpOnly"}</strong>
+                </Term>
+              ),
+              sameSite: () => <Term name="SameSite">{"SameSite=Lax"}</Term>,
+              secure: () => <Term name="Secure" />,
+              hostPrefix: () => <Term name="__Host-" />,
+            })}
           </p>
         ) : (
-          <p>Nothing yet. Logging in sets one HttpOnly cookie.</p>
+          <p>{t("holdsNothing")}</p>
         )}
         <SeenVersusReceived mode="session" scriptSees={
             <>
@@ -125,16 +145,14 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             </>
           }
         />
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          The gap between the two is HttpOnly. Devtools → Application → Cookies shows the cookie with its HttpOnly and SameSite flags.
-        </p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("gap")}</p>
       </Box>
       {initial && !refused ? (
         <>
-          <Section id="session-anatomy" title="The sealed cookie, opened">
+          <Section id="session-anatomy" title={t("anatomy")}>
             <SessionAnatomy />
           </Section>
-          <Section id="session-devices" title="Your devices (sessions)">
+          <Section id="session-devices" title={t("devices")}>
             <SessionDevices />
           </Section>
         </>

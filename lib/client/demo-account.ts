@@ -51,7 +51,14 @@ export function useThrowawayAccount(): ThrowawayAccount | null {
   return useSyncExternalStore(subscribe, readStoredAccount, () => null);
 }
 
-type AccountRequest = { ok: true; account: ThrowawayAccount } | { ok: false; message: string; retryAt?: number };
+/**
+ * Why no account came, for the component to put into words (`demoAccount` messages): the server
+ * could not be reached, it answered without an account, or it refused, in its own words (a
+ * refusal's reason is more specific than its code: lib/auth/demo-accounts.ts).
+ */
+export type AccountProblem = { reason: "unreachable" } | { reason: "status"; status: number } | { reason: "refused"; message: string };
+
+type AccountRequest = { ok: true; account: ThrowawayAccount } | { ok: false; problem: AccountProblem; retryAt?: number };
 
 /** Asks the server for a new throwaway account and remembers it (replacing any earlier one). */
 export async function requestThrowawayAccount(): Promise<AccountRequest> {
@@ -59,14 +66,14 @@ export async function requestThrowawayAccount(): Promise<AccountRequest> {
   try {
     res = await fetch("/api/demo-accounts", { method: "POST", cache: "no-store" });
   } catch {
-    return { ok: false, message: "The server could not be reached. Try again." };
+    return { ok: false, problem: { reason: "unreachable" } };
   }
   const body = (await res.json().catch(() => null)) as (ThrowawayAccount & { message?: string }) | null;
   if (res.status !== 201 || !body) {
     const retryAfter = Number(res.headers.get("retry-after"));
     return {
       ok: false,
-      message: body?.message ?? `The server answered ${res.status}.`,
+      problem: typeof body?.message === "string" ? { reason: "refused", message: body.message } : { reason: "status", status: res.status },
       ...(retryAfter > 0 ? { retryAt: Date.now() + retryAfter * 1000 } : {}),
     };
   }

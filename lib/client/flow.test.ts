@@ -6,16 +6,19 @@ import type { TimelineEntry } from "./timeline";
 const entry = (id: number, label: string, path: string, status: number | null = 200, credentials: TimelineEntry["credentials"] = []): TimelineEntry => ({
   id, at: id, label, method: "GET", path, status, ms: 1, code: null, credentials, received: null, timing: null,
 });
+/** A login by server action, as recordAction (lib/client/timeline.ts) records it: no path of its own. */
+const serverActionLogin = (id: number): TimelineEntry => ({ ...entry(id, "serverActionLogin", ""), method: "POST", step: "login" });
 
 describe("the flow diagrams", () => {
   test("each request of a panel is the step it is; lab requests are none", () => {
-    assert.equal(stepOf(entry(1, "server action: log in", "(this page)")), "login");
+    assert.equal(stepOf(serverActionLogin(1)), "login");
     assert.equal(stepOf(entry(1, "", "/api/jwt/login")), "login");
     assert.equal(stepOf(entry(1, "", "/api/session/mypage")), "request");
     assert.equal(stepOf(entry(1, "", "/api/hybrid/refresh")), "refresh");
     assert.equal(stepOf(entry(1, "log out", "/api/session/logout")), "logout");
     assert.equal(stepOf(entry(1, "", "/api/hybrid/refresh/logout")), "logout");
-    assert.equal(stepOf(entry(1, "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", "")), "logout");
+    assert.equal(stepOf({ ...entry(1, "log out: localStorage.removeItem — nothing sent, nothing to delete on the server", ""), step: "logout" }), "logout");
+    assert.equal(stepOf(entry(1, "log out", "")), null, "a label is words in the visitor's language: the step comes from the path or is recorded");
     assert.equal(stepOf(entry(1, "", "/api/session/lab/replay")), null);
     assert.equal(stepOf(entry(1, "", "/api/hybrid/refresh/family")), null);
   });
@@ -23,7 +26,7 @@ describe("the flow diagrams", () => {
   test("the newest entry of each step lights it up, with the credential bytes that travelled", () => {
     const cookie = { kind: "cookie" as const, name: "ll_session", bytes: 321, by: "browser" as const };
     const unused = { kind: "cookie" as const, name: "ll_refresh_hint", bytes: 17, by: "browser" as const, unused: true };
-    const newestFirst = [entry(4, "", "/api/session/mypage", 401, [cookie]), entry(3, "log out", "/api/session/logout"), entry(2, "", "/api/session/mypage", 200, [cookie, unused]), entry(1, "server action: log in", "(this page)")];
+    const newestFirst = [entry(4, "", "/api/session/mypage", 401, [cookie]), entry(3, "log out", "/api/session/logout"), entry(2, "", "/api/session/mypage", 200, [cookie, unused]), serverActionLogin(1)];
     const latest = latestPerStep(newestFirst);
     assert.equal(latest.request?.id, 4);
     assert.equal(latest.request?.status, 401);

@@ -1,3 +1,4 @@
+import type messages from "@/messages/en.json";
 import type { Mode } from "./modes";
 import type { TimelineEntry } from "./timeline";
 
@@ -5,21 +6,28 @@ import type { TimelineEntry } from "./timeline";
  * Each mode's login → request → refresh → logout, as a sequence between the browser, the server
  * and the store — the post's "동작 흐름" — and which of the panel's own requests each step is, so
  * the diagram can light a step up with the real status and bytes. No React: unit-tested as is.
+ * The words are messages: a step's title is `flow.steps.<id>`, an arrow's text `flow.arrows.<message>`.
  */
 export type Lane = "browser" | "server" | "store";
-export type Arrow = { from: Lane; to: Lane; text: string };
+export type ArrowMessage = keyof (typeof messages)["flow"]["arrows"];
+export type Arrow = { from: Lane; to: Lane; message: ArrowMessage };
 export type StepId = "login" | "request" | "refresh" | "logout";
-export type FlowStep = { id: StepId; title: string; arrows: Arrow[] };
+export type FlowStep = { id: StepId; arrows: Arrow[] };
 
 const LOGIN_PATH = /^\/api\/(session|jwt|hybrid)\/login$/;
 const MYPAGE_PATH = /^\/api\/(session|jwt|hybrid)\/mypage$/;
 
-/** Which step of the flow a timeline entry is, if any (lab requests are none). */
-export function stepOf(entry: Pick<TimelineEntry, "label" | "path">): StepId | null {
-  if (entry.label === "server action: log in" || LOGIN_PATH.test(entry.path)) return "login";
+/**
+ * Which step of the flow a timeline entry is, if any (lab requests are none): the step it was
+ * recorded as, where its path cannot tell (a login by server action, a logout that sends nothing),
+ * or else the step its path is.
+ */
+export function stepOf(entry: Pick<TimelineEntry, "step" | "path">): StepId | null {
+  if (entry.step) return entry.step;
+  if (LOGIN_PATH.test(entry.path)) return "login";
   if (MYPAGE_PATH.test(entry.path)) return "request";
   if (entry.path === "/api/hybrid/refresh") return "refresh";
-  if (/^\/api\/(session|jwt|hybrid)\/(refresh\/)?logout$/.test(entry.path) || entry.label.startsWith("log out")) return "logout";
+  if (/^\/api\/(session|jwt|hybrid)\/(refresh\/)?logout$/.test(entry.path)) return "logout";
   return null;
 }
 
@@ -42,95 +50,85 @@ export const FLOWS: Record<Mode, FlowStep[]> = {
   session: [
     {
       id: "login",
-      title: "Log in",
       arrows: [
-        { from: "browser", to: "server", text: "POST username + password" },
-        { from: "server", to: "store", text: "INSERT a session row (id = sha256 of a random token)" },
-        { from: "server", to: "browser", text: "Set-Cookie: the token, sealed (HttpOnly)" },
+        { from: "browser", to: "server", message: "postCredentials" },
+        { from: "server", to: "store", message: "sessionInsertRow" },
+        { from: "server", to: "browser", message: "sessionSetCookie" },
       ],
     },
     {
       id: "request",
-      title: "Call the API",
       arrows: [
-        { from: "browser", to: "server", text: "GET /api/session/mypage + Cookie (sent by the browser on its own)" },
-        { from: "server", to: "store", text: "find the row by id (or from this instance's memory)" },
-        { from: "server", to: "browser", text: "200 with the user" },
+        { from: "browser", to: "server", message: "sessionGetMypage" },
+        { from: "server", to: "store", message: "sessionFindRow" },
+        { from: "server", to: "browser", message: "okWithUser" },
       ],
     },
     {
       id: "logout",
-      title: "Log out",
       arrows: [
-        { from: "browser", to: "server", text: "POST /api/session/logout + Cookie" },
-        { from: "server", to: "store", text: "DELETE the row: refused from the next request on" },
-        { from: "server", to: "browser", text: "clear the cookie" },
+        { from: "browser", to: "server", message: "sessionPostLogout" },
+        { from: "server", to: "store", message: "sessionDeleteRow" },
+        { from: "server", to: "browser", message: "clearCookie" },
       ],
     },
   ],
   jwt: [
     {
       id: "login",
-      title: "Log in",
       arrows: [
-        { from: "browser", to: "server", text: "POST username + password" },
-        { from: "server", to: "server", text: "sign a JWT with the private key — store nothing" },
-        { from: "server", to: "browser", text: "the token in the JSON body (kept in localStorage), or an HttpOnly cookie" },
+        { from: "browser", to: "server", message: "postCredentials" },
+        { from: "server", to: "server", message: "jwtSign" },
+        { from: "server", to: "browser", message: "jwtTokenInBody" },
       ],
     },
     {
       id: "request",
-      title: "Call the API",
       arrows: [
-        { from: "browser", to: "server", text: "GET /api/jwt/mypage + Authorization: Bearer (added by script)" },
-        { from: "server", to: "server", text: "verify signature, exp, aud with the public key — no store (revocable: ask the deny-list)" },
-        { from: "server", to: "browser", text: "200 with the user from the token" },
+        { from: "browser", to: "server", message: "jwtGetMypage" },
+        { from: "server", to: "server", message: "jwtVerify" },
+        { from: "server", to: "browser", message: "okWithUserFromToken" },
       ],
     },
     {
       id: "logout",
-      title: "Log out",
       arrows: [
-        { from: "browser", to: "browser", text: "forget the token — a copy works until exp" },
-        { from: "server", to: "store", text: "revocable only: INSERT the jti into the deny-list" },
+        { from: "browser", to: "browser", message: "jwtForget" },
+        { from: "server", to: "store", message: "jwtDenyJti" },
       ],
     },
   ],
   hybrid: [
     {
       id: "login",
-      title: "Log in",
       arrows: [
-        { from: "browser", to: "server", text: "POST username + password" },
-        { from: "server", to: "store", text: "INSERT a refresh-token row (a new family)" },
-        { from: "server", to: "browser", text: "a short-lived access token (kept in memory) + Set-Cookie: refresh token (HttpOnly, Path=/api/hybrid/refresh)" },
+        { from: "browser", to: "server", message: "postCredentials" },
+        { from: "server", to: "store", message: "hybridInsertFamily" },
+        { from: "server", to: "browser", message: "hybridTokens" },
       ],
     },
     {
       id: "request",
-      title: "Call the API",
       arrows: [
-        { from: "browser", to: "server", text: "GET /api/hybrid/mypage + Authorization: Bearer (added by script)" },
-        { from: "server", to: "server", text: "verify the access token — no store" },
-        { from: "server", to: "browser", text: "200 with the user" },
+        { from: "browser", to: "server", message: "hybridGetMypage" },
+        { from: "server", to: "server", message: "hybridVerify" },
+        { from: "server", to: "browser", message: "okWithUser" },
       ],
     },
     {
       id: "refresh",
-      title: "Refresh",
       arrows: [
-        { from: "browser", to: "server", text: "POST /api/hybrid/refresh + the refresh cookie (sent by the browser)" },
-        { from: "server", to: "store", text: "mark the token used, INSERT its child (rotation); a reused one revokes the family" },
-        { from: "server", to: "browser", text: "a new access token + the rotated cookie" },
+        { from: "browser", to: "server", message: "hybridPostRefresh" },
+        { from: "server", to: "store", message: "hybridRotate" },
+        { from: "server", to: "browser", message: "hybridNewTokens" },
       ],
     },
     {
       id: "logout",
-      title: "Log out",
       arrows: [
-        { from: "browser", to: "server", text: "POST /api/hybrid/refresh/logout + the refresh cookie" },
-        { from: "server", to: "store", text: "revoke the whole family: no refresh works any more" },
-        { from: "server", to: "browser", text: "clear the cookie; the access token lives out its exp" },
+        { from: "browser", to: "server", message: "hybridPostLogout" },
+        { from: "server", to: "store", message: "hybridRevokeFamily" },
+        { from: "server", to: "browser", message: "hybridClearCookie" },
       ],
     },
   ],

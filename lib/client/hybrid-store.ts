@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 import { type ApiResult, callApi, errorCode } from "./api";
 import { expOf } from "./jwt-parts";
+import type { LabelKey } from "./timeline";
 
 /**
  * Hybrid mode keeps its access token in this page's memory only: a reload forgets it and the
@@ -65,7 +66,7 @@ export function refreshHybrid(): Promise<boolean> {
     // A page that still holds a token stays logged in while it is renewed.
     if (state.status !== "in") set({ status: "refreshing" });
     try {
-      const result = await callApi("/api/hybrid/refresh", { method: "POST" }, "hybrid", "refresh");
+      const result = await callApi("/api/hybrid/refresh", { method: "POST" }, "hybrid", "refresh" satisfies LabelKey);
       const token = (result.body as { access_token?: unknown } | null)?.access_token;
       if (result.status === 200 && typeof token === "string") {
         setHybridAccessToken(token);
@@ -104,7 +105,7 @@ export async function logoutHybrid(): Promise<ApiResult> {
   // refreshes. The panel says "logged out" once the server has revoked the family.
   set({ status: "leaving" });
   try {
-    return await callApi("/api/hybrid/refresh/logout", { method: "POST" }, "hybrid", "log out");
+    return await callApi("/api/hybrid/refresh/logout", { method: "POST" }, "hybrid", "logOut" satisfies LabelKey);
   } finally {
     set({ status: "out", reason: "logged_out" });
   }

@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import type { Received } from "@/lib/http";
 import { readsCookie } from "./cookie-readers";
+import type { StepId } from "./flow";
 import type { Mode } from "./modes";
 import { releaseLogin } from "./login-lock";
 import { clearRefusal } from "./refusals";
@@ -10,10 +12,21 @@ import { clearRefusal } from "./refusals";
 /** A login credential a request carried; `unused` when it merely came along (see cookie-readers.ts). */
 type Credential = { kind: "cookie" | "authorization"; name: string; bytes: number; by: "browser" | "script"; unused?: boolean };
 
+/**
+ * Labels recorded by code with no translator at hand (this module's server-action wrapper,
+ * lib/client/hybrid-store.ts): the timeline shows them as `timeline.labels.<key>`. Any other label
+ * is the caller's own text, already in the visitor's language.
+ */
+const LABEL_KEYS = ["serverActionLogin", "refresh", "logOut"] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
+const isLabelKey = (label: string): label is LabelKey => (LABEL_KEYS as readonly string[]).includes(label);
+
 /** Every request a panel makes, as the panel's timeline shows it. */
 export type TimelineEntry = {
   id: number;
   at: number;
+  /** The caller's own text, or a `LabelKey` (shown in the visitor's language by `useEntryText`). */
   label: string;
   method: string;
   path: string;
@@ -33,7 +46,24 @@ export type TimelineEntry = {
    * copy, a forged cookie): the request itself succeeded (200), the credential was accepted or not.
    */
   verdict?: { accepted: boolean; code: string | null } | null;
+  /**
+   * The step of the mode's flow this entry is, where its path cannot tell (lib/client/flow.ts
+   * `stepOf`): a login by server action, a logout that sends no request.
+   */
+  step?: StepId;
 };
+
+/**
+ * An entry's label and path as the timeline shows them: a `LabelKey` in the visitor's language,
+ * and for a login by server action — Next's own POST to the page itself — "(this page)".
+ */
+export function useEntryText(): (entry: Pick<TimelineEntry, "label" | "path">) => { label: string; path: string } {
+  const t = useTranslations("timeline");
+  return ({ label, path }) => ({
+    label: isLabelKey(label) ? t(`labels.${label}`) : label,
+    path: label === "serverActionLogin" ? t("thisPage") : path,
+  });
+}
 
 /** The verdict a lab answer reports (`{accepted, error}` or `{status, error}`), if it is one. */
 export function verdictOf(body: unknown): TimelineEntry["verdict"] {
@@ -110,15 +140,16 @@ export function recordAction<S extends { status: string }>(mode: Mode, action: (
     releaseLogin(mode, { awaitTree: setCookie });
     if (!failed) clearRefusal(mode);
     record(mode, {
-      label: "server action: log in",
+      label: "serverActionLogin" satisfies LabelKey,
       method: "POST",
-      path: "(this page)",
+      path: "",
       status: failed ? ((next as unknown as { httpStatus?: number }).httpStatus ?? 400) : 200,
       ms: Math.round(performance.now() - started),
       code: failed,
       credentials: [],
       received: null,
       timing: null,
+      step: "login",
     });
     return next;
   };

@@ -7,13 +7,20 @@ describe("whenText: one readable form for every date", () => {
   test("local time of day and how far from now", () => {
     assert.match(whenText(now - 3 * 60_000, now, "en-GB"), /^13:57:00 \(3 minutes ago\)$/);
     assert.match(whenText(now + 14 * 60_000, now, "en-GB"), /^14:14:00 \(in 14 minutes\)$/);
-    assert.equal(relativeText(now, now), "now");
-    assert.equal(relativeText(now + 2 * 3600_000, now), "in 2 hours");
+    assert.equal(relativeText(now, now, "en"), "now");
+    assert.equal(relativeText(now + 2 * 3600_000, now, "en"), "in 2 hours");
   });
   test("the date comes first when it is not today", () => {
     assert.match(whenText(now + 3 * 86_400_000, now, "en-GB"), /^1 Dec 2026 14:00:00 \(in 3 days\)$/);
   });
+  test("in Korean, time and distance read in Korean", () => {
+    // The day period is 오후 in browsers; some ICU versions (Node's) write PM.
+    assert.match(whenText(now - 3 * 60_000, now, "ko"), /^(오후|PM) 01:57:00 \(3분 전\)$/);
+    assert.match(whenText(now + 3 * 86_400_000, now, "ko"), /^2026년 12월 1일 (오후|PM) 02:00:00 \(3일 후\)$/);
+    assert.equal(relativeText(now, now, "ko"), "지금");
+  });
   test("never an ISO string", () => {
-    assert.doesNotMatch(whenText(now, now), /T\d\d:\d\d|Z\b/);
+    assert.doesNotMatch(whenText(now, now, "en"), /T\d\d:\d\d|Z\b/);
+    assert.doesNotMatch(whenText(now, now, "ko"), /T\d\d:\d\d|Z\b/);
   });
 });

@@ -1,10 +1,21 @@
 /**
  * One readable form for every date the app shows: the visitor's local time of day (with the
- * date when it is not today), then how long ago or from now — "14:05:09 (3 minutes ago)".
+ * date when it is not today), then how long ago or from now — "14:05:09 (3 minutes ago)" — both in
+ * the page's language (`locale`, e.g. "en" or "ko": "오후 02:05:09 (3분 전)").
  */
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
-export function relativeText(at: number, now: number): string {
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
+
+export function relativeText(at: number, now: number, locale: string): string {
+  const relative = relativeFormat(locale);
   const s = Math.round((at - now) / 1000);
   const abs = Math.abs(s);
   if (abs < 60) return relative.format(s, "second");
@@ -13,10 +24,10 @@ export function relativeText(at: number, now: number): string {
   return relative.format(Math.round(s / 86400), "day");
 }
 
-export function whenText(at: number, now: number, locale?: string): string {
+export function whenText(at: number, now: number, locale: string): string {
   const d = new Date(at);
   const sameDay = new Date(now).toDateString() === d.toDateString();
   const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const day = sameDay ? "" : `${d.toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" })} `;
-  return `${day}${time} (${relativeText(at, now)})`;
+  return `${day}${time} (${relativeText(at, now, locale)})`;
 }

@@ -1,6 +1,10 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { HybridMyPage } from "./hybrid-mypage";
 
-export const metadata = { title: "Hybrid · my page — Login Lab" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hybridMypage"))("metaTitle") };
+}
 
 export default function Page() {
   return <HybridMyPage />;

@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { MyPageActions, ProtectedData } from "@/app/components/protected-data";
 import { verifyJwtCookie } from "@/lib/dal";
 import { loginPanelPath } from "@/lib/login-panel";
@@ -6,7 +9,12 @@ import { logoutJwtCookie } from "../actions";
 import { JwtMyPage } from "./jwt-mypage";
 import { When } from "@/app/components/when";
 
-export const metadata = { title: "JWT · my page — Login Lab" };
+/** The logout button of this page, in JWT's colour. */
+const LOGOUT_BUTTON = "bg-amber-800 text-white hover:bg-amber-900";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jwtMypage"))("metaTitle") };
+}
 
 /**
  * Two transports, two pages. With the cookie transport the browser sent the token with this very
@@ -19,24 +27,21 @@ export default async function Page() {
   if (checked === null) return <JwtMyPage />;
   if (!checked.ok) redirect(loginPanelPath("jwt", checked.code, "/jwt/mypage", "page"));
   const { user, claims } = checked;
+  const t = await getTranslations("jwtMypage");
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <ProtectedData
       mode="jwt"
       user={user}
       proof={
         <>
-          <p>
-            Your browser sent the JWT cookie by itself with this page request, like a session cookie. But nothing was looked up: proxy.ts verified
-            the token&apos;s signature and claims, this page checked them again, and no store holds anything about this login.
-          </p>
+          <p>{t("cookieProof")}</p>
           <ul className="mt-2 list-inside list-disc text-sm">
-            <li>
-              token id <code className="font-mono">{claims.jti}</code> · audience <code className="font-mono">{String(claims.aud)}</code>
-            </li>
-            <li>expires <When at={claims.exp * 1000} /> — logging out deletes the cookie, but a copy of it works until then</li>
-            <li>{claims.revocable ? "revocable: checked against the deny-list (read once per instance, kept in memory until a listing is announced)" : "not revocable: no store lookup at all"}</li>
+            <li>{t.rich("tokenId", { jti: claims.jti, aud: String(claims.aud), code })}</li>
+            <li>{t.rich("expires", { when: () => <When at={claims.exp * 1000} /> })}</li>
+            <li>{t(claims.revocable ? "revocable" : "notRevocable")}</li>
           </ul>
-          <MyPageActions logout={logoutJwtCookie} buttonClass="bg-amber-800 text-white hover:bg-amber-900" />
+          <MyPageActions logout={logoutJwtCookie} buttonClass={LOGOUT_BUTTON} />
         </>
       }
     />

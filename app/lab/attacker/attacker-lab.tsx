@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import type { Arrival } from "./arrival";
 
 /** The other origin of the same server: localhost ↔ 127.0.0.1 are different sites to a browser. */
@@ -15,6 +16,7 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
   const [victim, setVictim] = useState<string | null>(null);
   const [arrivals, setArrivals] = useState<Arrival[]>([]);
   const [fetchResult, setFetchResult] = useState<string | null>(null);
+  const t = useTranslations("attackerLab");
   const target = victim && logKey ? `${victim}/api/lab/csrf-target?log=${encodeURIComponent(logKey)}` : null;
   const load = useCallback(async () => {
     const r = await fetch("/api/lab/csrf-target", { cache: "no-store" });
@@ -23,32 +25,41 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
   useEffect(() => {
     setVictim(victimOrigin());
     void load();
-    const t = setInterval(load, 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(load, 1000);
+    return () => clearInterval(timer);
   }, [load]);
 
   const button = "rounded-md border border-red-300 px-3 py-1.5 text-sm hover:bg-red-50 dark:border-red-800 dark:hover:bg-red-950/40";
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <div className="flex max-w-4xl flex-col gap-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Cross-site lab: an attacker&apos;s page</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        This page plays a site you visit while logged in to Login Lab. It attacks <code className="font-mono" data-testid="victim-origin">{victim}</code>, the
-        other name of this same server — a different site to your browser. Log in on the panels there first.{" "}
-        {victim ? (
-          <>
-            Logged in here instead? Then{" "}
-            <a href={`${victim}/lab/attacker`} className="underline">
-              open this page at {victim}
-            </a>
-            , and it will attack this address.
-          </>
-        ) : null}
+        {t.rich("intro", {
+          victim: victim ?? "",
+          origin: (chunks) => (
+            <code className="font-mono" data-testid="victim-origin">
+              {chunks}
+            </code>
+          ),
+        })}{" "}
+        {victim
+          ? t.rich("otherOrigin", {
+              victim,
+              code,
+              link: (chunks) => (
+                <a href={`${victim}/lab/attacker`} className="underline">
+                  {chunks}
+                </a>
+              ),
+            })
+          : null}
       </p>
       <div className="flex flex-wrap gap-2">
         {target ? (
           <form method="POST" action={target} target="csrf-frame">
             <button type="submit" className={button}>
-              1 · Cross-site form POST
+              {t("formPost")}
             </button>
           </form>
         ) : null}
@@ -60,7 +71,7 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
             if (target) await fetch(target, { method: "POST", mode: "no-cors", credentials: "include" });
           }}
         >
-          2 · Cross-site fetch with credentials
+          {t.rich("fetchWithCredentials", { code })}
         </button>
         <button
           type="button"
@@ -68,46 +79,45 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
           onClick={async () => {
             try {
               const r = await fetch(`${victim}/api/session/mypage`, { credentials: "include" });
-              setFetchResult(`read ${r.status}: ${await r.text()}`);
+              setFetchResult(t("read", { status: r.status, body: await r.text() }));
             } catch (error) {
-              setFetchResult(`blocked: ${(error as Error).message} — no Access-Control-Allow-Origin, so this script may not read the answer`);
+              setFetchResult(t("blocked", { error: (error as Error).message }));
             }
           }}
         >
-          3 · Read the victim&apos;s /api/session/mypage
+          {t.rich("readVictim", { code })}
         </button>
       </div>
       {logKey ? null : (
         <p role="alert" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          This browser has no lab cookie yet, so there is no log to record into: reload the page (with cookies allowed).
+          {t("noLabCookie")}
         </p>
       )}
-      <iframe name="csrf-frame" title="form target" className="h-0 w-0 border-0" />
+      <iframe name="csrf-frame" title={t("frameTitle")} className="h-0 w-0 border-0" />
       {fetchResult ? (
         <p data-testid="cors-result" className="rounded-md bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-800">
           {fetchResult}
         </p>
       ) : null}
       <section className="flex flex-col gap-2">
-        <h2 className="font-semibold">What arrived at the victim (its own log)</h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          This log is only yours: the requests above name it by <code className="font-mono">?log=…</code>, a key derived from this browser&apos;s own
-          lab cookie, and only that cookie can read or clear it.
-        </p>
+        <h2 className="font-semibold">{t("arrivedTitle")}</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.rich("logIsYours", { code })}</p>
         <ul data-testid="arrivals" className="flex flex-col gap-1 font-mono text-xs">
           {arrivals.map((a, i) => (
             <li key={`${arrivals.length - i}`} data-testid="arrival">
-              {a.method} from {a.origin ?? "(no Origin)"} · Sec-Fetch-Site: {a.secFetchSite ?? "—"} · login cookies:{" "}
-              <strong data-testid="arrival-cookies">{a.cookies.length ? a.cookies.join(", ") : "none"}</strong> · Authorization: {a.authorization ? "yes" : "none"}
+              {t.rich("arrival", {
+                method: a.method,
+                origin: a.origin ?? t("noOrigin"),
+                site: a.secFetchSite ?? "—",
+                cookies: a.cookies.length ? a.cookies.join(", ") : t("none"),
+                authorization: a.authorization ? t("yes") : t("none"),
+                code,
+                strong: (chunks) => <strong data-testid="arrival-cookies">{chunks}</strong>,
+              })}
             </li>
           ))}
         </ul>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          SameSite=Lax keeps the session cookie — and the JWT cookie, when the JWT panel keeps its token in a cookie — off cross-site POSTs and
-          fetches (they still ride along when you follow a link to the site — that is what Lax allows); the refresh cookie is Strict. A JWT in a
-          cookie is sent by the browser like a session cookie, so SameSite matters for it exactly as for a session. No browser ever adds an
-          Authorization header by itself, so a Bearer token from localStorage cannot be sent from here at all. And Login Lab&apos;s own state-changing routes and server actions refuse a foreign Origin anyway.
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.rich("sameSite", { code })}</p>
       </section>
     </div>
   );

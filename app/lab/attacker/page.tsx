@@ -1,8 +1,14 @@
+import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { labCookie, logKeyOf, validLabId } from "@/lib/lab-visitor";
 import { AttackerLab } from "./attacker-lab";
+import { PageMessages } from "@/app/components/page-messages";
 
-export const metadata = { title: "Cross-site lab — Login Lab" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("attackerLab");
+  return { title: t("metaTitle") };
+}
 
 /**
  * The attacker's page. Open it on the other origin (127.0.0.1 vs localhost) to make it cross-site.
@@ -12,5 +18,9 @@ export const metadata = { title: "Cross-site lab — Login Lab" };
  */
 export default async function Page() {
   const labId = validLabId((await cookies()).get(labCookie().name)?.value);
-  return <AttackerLab logKey={labId ? logKeyOf(labId) : null} />;
+  return (
+    <PageMessages page="attacker">
+      <AttackerLab logKey={labId ? logKeyOf(labId) : null} />
+    </PageMessages>
+  );
 }

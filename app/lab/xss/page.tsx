@@ -1,8 +1,14 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { XssLab } from "./xss-lab";
+import { PageMessages } from "@/app/components/page-messages";
 
-export const metadata = { title: "XSS lab — Login Lab" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("xssLab");
+  return { title: t("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -13,5 +19,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function XssLabPage({ searchParams }: { searchParams: SearchParams }) {
   if (!env().labXssEnabled) notFound();
   const csp = (await searchParams).csp === "on";
-  return <XssLab csp={csp} />;
+  return (
+    <PageMessages page="xss">
+      <XssLab csp={csp} />
+    </PageMessages>
+  );
 }

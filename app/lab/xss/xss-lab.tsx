@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import type { Delivery } from "./delivery";
 
@@ -25,6 +26,7 @@ export function XssLab({ csp }: { csp: boolean }) {
   const [posted, setPosted] = useState<string | null>(null);
   const [deliveries, setDeliveries] = useState<Delivery[]>([]);
   const [replayed, setReplayed] = useState<Record<string, number>>({});
+  const t = useTranslations("xssLab");
 
   const load = useCallback(async () => {
     const r = await callApi("/api/lab/inbox");
@@ -32,66 +34,82 @@ export function XssLab({ csp }: { csp: boolean }) {
   }, []);
   useEffect(() => {
     void load();
-    const t = setInterval(load, 1500);
-    return () => clearInterval(t);
+    const timer = setInterval(load, 1500);
+    return () => clearInterval(timer);
   }, [load]);
 
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <div className="flex flex-col gap-5">
       <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight">XSS lab: what an injected script can take</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
-          This page is <strong>deliberately vulnerable</strong>: it shows comments as raw HTML. Log in on the <Link href="/" className="underline">panels</Link>{" "}
-          first (JWT and Session at least), then post the ready payload here.
+          {t.rich("intro", {
+            strong,
+            link: (chunks) => (
+              <Link href="/" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
         <p data-testid="csp-state" className={`mt-3 rounded-md px-3 py-2 text-sm ${csp ? "bg-green-50 text-green-900 dark:bg-green-950/40 dark:text-green-200" : "bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200"}`}>
-          {csp ? (
-            <>
-              Content-Security-Policy <strong>on</strong>: only scripts carrying this response&apos;s nonce run. The payload&apos;s inline handler will be
-              blocked. <Link href="/lab/xss" className="underline">Turn it off</Link>
-            </>
-          ) : (
-            <>
-              Content-Security-Policy <strong>off</strong> on this page (every other page of Login Lab has one).{" "}
-              <Link href="/lab/xss?csp=on" className="underline">Turn it on</Link>
-            </>
-          )}
+          {csp
+            ? t.rich("cspOn", {
+                strong,
+                code,
+                link: (chunks) => (
+                  <Link href="/lab/xss" className="underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            : t.rich("cspOff", {
+                strong,
+                code,
+                link: (chunks) => (
+                  <Link href="/lab/xss?csp=on" className="underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
         </p>
       </div>
 
       <section className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div className="flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <label htmlFor="comment" className="font-semibold">
-            Leave a comment (HTML allowed — that is the bug)
+            {t("commentLabel")}
           </label>
           <textarea id="comment" value={draft} onChange={(e) => setDraft(e.target.value)} rows={7} className="rounded-md border border-zinc-300 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950" />
           <div className="flex gap-2">
             <button type="button" onClick={() => setDraft(PAYLOAD)} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
-              Load the ready payload
+              {t("loadPayload")}
             </button>
             <button type="button" onClick={() => setPosted(draft)} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
-              Post comment
+              {t("postComment")}
             </button>
           </div>
-          <h2 className="mt-2 text-sm font-semibold">Comments</h2>
+          <h2 className="mt-2 text-sm font-semibold">{t("comments")}</h2>
           {/* The vulnerability, on purpose: untrusted HTML straight into the page. */}
           <div data-testid="comments" className="min-h-10 rounded-md bg-zinc-50 p-2 text-sm dark:bg-zinc-950" dangerouslySetInnerHTML={{ __html: posted ?? "" }} />
         </div>
 
         <div data-testid="inbox" className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-4 dark:border-red-900 dark:bg-zinc-900">
           <div className="flex items-center">
-            <h2 className="font-semibold text-red-700 dark:text-red-400">Attacker inbox</h2>
+            <h2 className="font-semibold text-red-700 dark:text-red-400">{t("inbox")}</h2>
             <button type="button" onClick={async () => (await callApi("/api/lab/inbox", { method: "DELETE" }), load())} className="ml-auto text-sm underline">
-              clear
+              {t("clear")}
             </button>
           </div>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Only this browser sees this inbox (it is tied to its own HttpOnly lab cookie); other visitors have theirs.</p>
-          {deliveries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Nothing stolen yet.</p> : null}
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("inboxIsYours")}</p>
+          {deliveries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("nothingYet")}</p> : null}
           {deliveries.map((d) => (
             <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-sm dark:border-zinc-800">
               <p>
-                <strong>JWT from localStorage:</strong>{" "}
-                {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : "none (not logged in with JWT)"}
+                <strong>{t("jwtFromLocalStorage")}</strong>{" "}
+                {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : t("noJwt")}
               </p>
               {d.jwt ? (
                 <p>
@@ -104,39 +122,43 @@ export function XssLab({ csp }: { csp: boolean }) {
                       setReplayed((p) => ({ ...p, [d.at]: r.status }));
                     }}
                   >
-                    Attacker: call GET /api/jwt/mypage with it
+                    {t.rich("callWithIt", { code })}
                   </button>{" "}
                   {replayed[d.at] ? <strong data-testid="attacker-status">{replayed[d.at]}</strong> : null}
                 </p>
               ) : null}
               <p>
-                <strong>document.cookie:</strong> <code data-testid="stolen-cookie" className="font-mono">{JSON.stringify(d.documentCookie)}</code> — the HttpOnly session,
-                JWT and refresh cookies are not in it.
+                {t.rich("documentCookie", {
+                  strong,
+                  code,
+                  stolen: () => (
+                    <code data-testid="stolen-cookie" className="font-mono">
+                      {JSON.stringify(d.documentCookie)}
+                    </code>
+                  ),
+                })}
               </p>
               <div>
-                <strong>But the script used them while the page was open:</strong>
+                <strong>{t("usedThem")}</strong>
                 <ul className="mt-0.5 list-inside list-disc">
                   <li>
-                    <code className="font-mono">GET /api/session/mypage</code> answered:{" "}
-                    <code className="font-mono break-words">{d.session.length > 120 ? `${d.session.slice(0, 120)}…` : d.session}</code>
+                    {t.rich("sessionAnswered", {
+                      code,
+                      answer: () => <code className="font-mono break-words">{d.session.length > 120 ? `${d.session.slice(0, 120)}…` : d.session}</code>,
+                    })}
                   </li>
-                  {d.hybridAccessToken ? (
-                    <li>
-                      <code className="font-mono">POST /api/hybrid/refresh</code> gave it a fresh hybrid access token.
-                    </li>
-                  ) : null}
+                  {d.hybridAccessToken ? <li>{t.rich("freshHybridToken", { code })}</li> : null}
                 </ul>
               </div>
               <p data-testid="jwt-cookie-use">
-                <strong>The JWT cookie (cookie transport):</strong>{" "}
-                {d.jwtCookie.startsWith("200 ") ? (
-                  <>
-                    unreadable, so not stolen — but used: <code className="font-mono break-words">GET /api/jwt/mypage → {d.jwtCookie.slice(0, 120)}</code>. The
-                    thief cannot take it away; while the page is open, it does not need to.
-                  </>
-                ) : (
-                  <>none sent (not logged in with the cookie transport): <code className="font-mono break-words">{d.jwtCookie.slice(0, 80)}</code></>
-                )}
+                <strong>{t("jwtCookie")}</strong>{" "}
+                {d.jwtCookie.startsWith("200 ")
+                  ? t.rich("jwtCookieUsed", {
+                      used: () => <code className="font-mono break-words">GET /api/jwt/mypage → {d.jwtCookie.slice(0, 120)}</code>,
+                    })
+                  : t.rich("jwtCookieNotSent", {
+                      sent: () => <code className="font-mono break-words">{d.jwtCookie.slice(0, 80)}</code>,
+                    })}
               </p>
             </div>
           ))}

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { instrumented, json, readJson } from "@/lib/http";
 import { runTrial, TRIALS, TrialError } from "@/lib/scale";
@@ -16,7 +17,9 @@ export function POST(req: NextRequest) {
       return json(await runTrial(input.data.trial));
     } catch (error) {
       if (!(error instanceof TrialError)) throw error;
-      return json({ error: error.code, message: error.message }, { status: STATUS[error.code], headers: error.code === "trial_running" ? { "Retry-After": "2" } : {} });
+      // The message in the visitor's language (English without a cookie or Accept-Language); the code stays as it is.
+      const t = await getTranslations("scale.errors");
+      return json({ error: error.code, message: t(error.text.key, error.text.values) }, { status: STATUS[error.code], headers: error.code === "trial_running" ? { "Retry-After": "2" } : {} });
     }
   });
 }

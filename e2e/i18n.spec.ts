@@ -1,0 +1,91 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, type Mode, test } from "./fixtures";
+import { expectKorean } from "./korean";
+
+/**
+ * Korean and English. The browser here says `Accept-Language: ko-KR`, as a Korean visitor's does:
+ * every page must then speak Korean, with no English left outside code (cookie names, headers,
+ * reason codes and other identifiers sit in <code>/<kbd>, or in an element marked `lang="en"` or
+ * `translate="no"`). The header's switch sets the NEXT_LOCALE cookie, which wins over the header.
+ */
+test.use({ locale: "ko-KR" });
+
+/** Logs in on a panel through its form, whatever language its labels are in. */
+async function login(page: Page, mode: Mode, user = "alice") {
+  await page.locator(`#${mode}-username`).fill(user);
+  await page.locator(`#${mode}-password`).fill(DEMO_PASSWORD);
+  await page.locator(`#${mode}-login-form button[type="submit"]`).click();
+  await expect(page.getByTestId(`${mode}-badge`)).toHaveText("로그인됨", { timeout: 10_000 });
+}
+
+test("Accept-Language: ko → the home page in Korean, logged out and with every panel logged in and opened", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/[A-Za-z]{3}/);
+  await expectKorean(page);
+  for (const mode of ["session", "jwt", "hybrid"] as const) await login(page, mode, mode === "jwt" ? "bob" : "alice");
+  for (const mode of ["session", "jwt", "hybrid"] as const) await page.getByTestId(`panel-${mode}`).locator("button", { hasText: "GET" }).first().click();
+  await expectKorean(page);
+});
+
+for (const path of ["/claims", "/compare", "/guide", "/guide?app=spa&clients=mobile&services=many&domains=one&revocation=minutes&servers=many&stakes=medium", "/lab/xss", "/lab/attacker", "/scale", "/no-such-page"]) {
+  test(`${path} in Korean`, async ({ page }) => {
+    await page.goto(path);
+    await expectKorean(page);
+  });
+}
+
+test("each mode's /mypage in Korean once logged in", async ({ page }) => {
+  await page.goto("/");
+  for (const mode of ["session", "jwt", "hybrid"] as const) await login(page, mode, "carol");
+  for (const mode of ["session", "jwt", "hybrid"] as const) {
+    await page.goto(`/${mode}/mypage`);
+    await expectKorean(page);
+  }
+});
+
+test("the header's switch sets the NEXT_LOCALE cookie, which wins over Accept-Language, both ways", async ({ page, context }) => {
+  await page.goto("/guide");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveURL(/\/guide$/);
+  const cookie = (await context.cookies()).find((c) => c.name === "NEXT_LOCALE");
+  expect(cookie).toMatchObject({ value: "en", httpOnly: true, sameSite: "Lax", path: "/" });
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "한국어" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expectKorean(page);
+});
+
+test("the switch works without JavaScript too", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "ko-KR" });
+  const page = await context.newPage();
+  await page.goto("/guide");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});
+
+test("a forged locale cookie is ignored: Accept-Language decides", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "../../etc/passwd", url: baseURL! }]);
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+});
+
+test.describe("axe in Korean", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    for (const path of ["/claims", "/guide?app=ssr&clients=browser&services=one&domains=one&revocation=instant&servers=one&stakes=high", "/"]) {
+      test(`${path}, ${scheme}: no serious or critical violation`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(path);
+        const result = await new AxeBuilder({ page }).analyze();
+        expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+      });
+    }
+  }
+});
