@@ -79,7 +79,7 @@ export default defineConfig({
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
         DEMO_PASSWORD: E2E_DEMO_PASSWORD,
         // Extra users so that tests about limits and revocation never touch each other's sessions.
-        DEMO_USERS: "alice,bob,carol,dave,erin,frank,grace,heidi,ivan,judy,kim",
+        DEMO_USERS: "alice,bob,carol,dave,erin,frank,grace,heidi,ivan,judy,kim,lee,mina",
       },
     },
     {

@@ -29,7 +29,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
   const jwtCookieName = jwtCookie().name;
   const cookieLogin = jwt?.ok ? { claims: jwt.claims, cookieBytes: jwtCookieName.length + 1 + (jar.get(jwtCookieName)?.value.length ?? 0) } : null;
   const demoPassword = env().DEMO_PASSWORD;
-  const ended = !session.ok && session.code !== "session_missing" ? { code: session.code, message: session.message } : null;
+  const ended = !session.ok && session.code !== "session_missing" ? { code: session.code, message: session.message, ...(session.detail ? { detail: session.detail } : {}) } : null;
   const t = await getTranslations("home");
 
   return (

@@ -45,6 +45,34 @@ test("each mode's /mypage in Korean once logged in", async ({ page }) => {
   }
 });
 
+test("a refusal with a particular cause is told in Korean too: an idle session, an evicted one", async ({ page, browser, request }) => {
+  await page.goto("/");
+  await page.locator('#session-login-form input[name="short_idle"]').check();
+  await login(page, "session", "mina");
+  await page.waitForTimeout(4_000);
+  await page.reload();
+  await expect(page.getByTestId("session-ended")).toContainText("너무 오랫동안 사용하지 않았습니다");
+  await expect(page.getByTestId("session-ended")).toContainText("session_expired");
+  await expectKorean(page);
+
+  const context = await browser.newContext({ locale: "ko-KR" });
+  const oldest = await context.newPage();
+  await oldest.goto("/");
+  // lee is this test's own user (DEMO_USERS in playwright.config.ts): twenty logins evict every older session of it.
+  await login(oldest, "session", "lee");
+  for (let i = 0; i < 20; i++) {
+    const res = await request.post("/api/session/login", { data: { username: "lee", password: DEMO_PASSWORD } });
+    expect(res.status()).toBe(200);
+  }
+  await oldest.reload();
+  await expect(oldest.getByTestId("session-ended")).toContainText("사용자당 세션은 최대 20개");
+  await expectKorean(oldest);
+  // The API says the same in English, with the detail's key and values for any client to word.
+  const ended = await oldest.context().request.get("/api/session/mypage");
+  expect(await ended.json()).toMatchObject({ error: "session_evicted", message: expect.stringContaining("at most 20 sessions per user"), detail: { key: "evicted", values: { max: 20 } } });
+  await context.close();
+});
+
 test("the header's switch sets the NEXT_LOCALE cookie, which wins over Accept-Language, both ways", async ({ page, context }) => {
   await page.goto("/guide");
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");

@@ -10,7 +10,7 @@ type Namespace = keyof Messages;
  * keeps these lists equal to what the client modules use.
  */
 export const SHARED_CLIENT_NAMESPACES = [
-  "apiCall", "browserCookies", "controls", "copyButton", "countdown", "demoAccount", "deviceRow", "errorPage", "errors", "flow",
+  "apiCall", "browserCookies", "controls", "copyButton", "countdown", "demoAccount", "deviceRow", "errorDetails", "errorPage", "errors", "flow",
   "forgeLab", "glossary", "hybridDevices", "hybridMypage", "hybridPanel", "hybridReplay", "jwtAfterLogout", "jwtMypage", "jwtPanel",
   "jwtReplay", "jwtView", "loginForm", "modes", "panel", "protectedData", "refreshChain", "replayLab", "returnedBecause", "section",
   "sessionAnatomy", "sessionDevices", "sessionPanel", "sessionReplay", "storeView", "tamperTry", "throwawayAccount", "timeline",

@@ -15,11 +15,11 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
   return NextResponse.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
-/** `{ error, message }` with the code's status; Retry-After when the failure says how long. */
+/** `{ error, message }` (+ `detail` where the code has several causes) with the code's status; Retry-After when the failure says how long. */
 export function jsonFailure(f: AuthFailure | AuthErrorCode, headers: Record<string, string> = {}) {
   const fail = typeof f === "string" ? failure(f) : f;
   const extra: Record<string, string> = fail.retryAfterSeconds ? { "Retry-After": String(fail.retryAfterSeconds) } : {};
-  return json({ error: fail.code, message: fail.message }, { status: statusOf(fail.code), headers: { ...extra, ...headers } });
+  return json({ error: fail.code, message: fail.message, ...(fail.detail ? { detail: fail.detail } : {}) }, { status: statusOf(fail.code), headers: { ...extra, ...headers } });
 }
 
 /** RFC 6750 §3: a Bearer-protected resource says how it wants to be authenticated. */

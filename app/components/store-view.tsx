@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { useHybrid } from "@/lib/client/hybrid-store";
 import { useStoredJwt } from "@/lib/client/jwt-store";
 import type { Jsonify } from "@/lib/client/json";
@@ -85,6 +86,7 @@ export function StoreView() {
   const [view, setView] = useState<Wire | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const t = useTranslations("storeView");
+  const explain = useAuthErrorMessage();
   const activity = useTimeline("session").length + useTimeline("jwt").length + useTimeline("hybrid").length;
   // The server shows rows only of the users this page is logged in as: the session cookie goes by
   // itself; an access token must be added — the hybrid one while it is fresh, else the JWT.
@@ -121,7 +123,9 @@ export function StoreView() {
               type="button"
               onClick={async () => {
                 const r = await callApi("/api/session/devices/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: 10 }) }, "session", t("simulateTimelineLabel"));
-                setNote(r.status === 200 ? t("simulated", { created: (r.body as { created: number }).created }) : t("simulateLogInFirst"));
+                const body = r.body as { created?: number; error?: string; message?: string; detail?: unknown } | null;
+                // A 429 says why (at most so many an hour); any other refusal means no session.
+                setNote(r.status === 200 ? t("simulated", { created: body?.created ?? 0 }) : r.status === 429 && body?.error ? explain(body.error, body.message ?? "", body.detail) : t("simulateLogInFirst"));
                 await load();
               }}
               className="self-start rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"

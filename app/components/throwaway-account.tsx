@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { type AccountProblem, requestThrowawayAccount, useThrowawayAccount } from "@/lib/client/demo-account";
 import { SECONDARY_BUTTON } from "./controls";
 import { Countdown } from "./countdown";
@@ -21,12 +22,13 @@ type Status = { tone: "ok" | "error"; text: string; retryAt?: number };
 export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode: boolean }) {
   const t = useTranslations("throwawayAccount");
   const tProblem = useTranslations("demoAccount");
+  const explain = useAuthErrorMessage();
   const account = useThrowawayAccount();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
 
   const problemText = (problem: AccountProblem) =>
-    problem.reason === "unreachable" ? tProblem("unreachable") : problem.reason === "status" ? tProblem("answered", { status: problem.status }) : problem.message;
+    problem.reason === "unreachable" ? tProblem("unreachable") : problem.reason === "status" ? tProblem("answered", { status: problem.status }) : explain(problem.code, problem.message, problem.detail);
 
   const get = async () => {
     setBusy(true);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { lazy, type ReactNode } from "react";
 import type { Mode } from "@/lib/client/modes";
 import { useEntryText, useTimeline } from "@/lib/client/timeline";
@@ -27,7 +27,6 @@ function ServerReceived({ mode }: { mode: Mode }) {
   // The request the visitor made last — not an older one: after a new login, the old token's size would be stale.
   const latest = useTimeline(mode)[0];
   const t = useTranslations("timeline");
-  const format = useFormatter();
   const entryText = useEntryText();
   if (!latest) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("noRequest")}</p>;
   const { label, path } = entryText(latest);
@@ -43,12 +42,12 @@ function ServerReceived({ mode }: { mode: Mode }) {
     <ul data-testid={`server-received-${mode}`} className="font-mono text-xs">
       {r.cookies.map((c) => (
         <li key={c.name} data-testid="received-cookie" data-name={c.name}>
-          {t("cookie", { name: c.name, bytes: format.number(c.bytes) })}
+          {t("cookie", { name: c.name, bytes: c.bytes })}
         </li>
       ))}
       {r.authorizationBytes > 0 ? (
         <li>
-          <code>Authorization</code> ({format.number(r.authorizationBytes)} B)
+          {t.rich("authorization", { bytes: r.authorizationBytes, code: (chunks) => <code>{chunks}</code> })}
         </li>
       ) : null}
       {r.cookies.length === 0 && r.authorizationBytes === 0 ? <li>{t("nothing")}</li> : null}

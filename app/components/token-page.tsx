@@ -12,7 +12,7 @@ import { When } from "./when";
 export type TokenPageState = { phase: "loading" } | { phase: "no-token" } | { phase: "done"; result: ApiResult };
 
 type Claims = { exp: number; jti: string; aud: string };
-type Body = { user?: { id: string; username: string; displayName: string }; claims?: Claims; error?: string; message?: string };
+type Body = { user?: { id: string; username: string; displayName: string }; claims?: Claims; error?: string; message?: string; detail?: unknown };
 
 const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
 
@@ -43,7 +43,7 @@ export function TokenPage({ mode, state, noToken, explain, guard }: { mode: Mode
   if (state.phase === "no-token" || state.result.status !== 200) {
     const body = state.phase === "done" ? (state.result.body as Body) : null;
     // The server's reason, in the visitor's language when its code is one the messages know.
-    const refusal = body?.error ? explainError(body.error, body.message ?? "") : (body?.message ?? "");
+    const refusal = body?.error ? explainError(body.error, body.message ?? "", body.detail) : (body?.message ?? "");
     return (
       <div data-testid="token-refused" className="flex max-w-2xl flex-col gap-3">
         <h1 className={`text-2xl font-semibold ${m.accent.text}`}>{t("title", { mode: modeName })}</h1>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useActionState, useEffect } from "react";
 import { ApiCall } from "@/app/components/api-call";
@@ -12,7 +12,7 @@ import { MODES } from "@/app/components/modes";
 import { Box, Panel, usePanelStatus, type PanelStatus } from "@/app/components/panel";
 import { Section } from "@/app/components/section";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
-import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
@@ -45,7 +45,6 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
   const hybrid = useHybrid();
   const router = useRouter();
   const t = useTranslations("hybridPanel");
-  const format = useFormatter();
   const explain = useAuthErrorMessage();
   const m = MODES.hybrid;
 
@@ -63,15 +62,9 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
 
   const parts = hybrid.status === "in" ? splitJwt(hybrid.accessToken) : null;
   const outReason = hybrid.status === "out" && hybrid.reason && !QUIET.has(hybrid.reason) ? hybrid.reason : null;
-  // The server's explanation of a refused refresh, in the visitor's language — unless it said more
-  // than its code's standard message (a revoked family says why, e.g. "(reuse_detected)"): only the
-  // server's own words carry that.
-  const outMessage =
-    hybrid.status === "out" && outReason && hybrid.message
-      ? hybrid.message === knownAuthError(outReason)?.message
-        ? explain(outReason, hybrid.message)
-        : hybrid.message
-      : null;
+  // The server's explanation of a refused refresh, in the visitor's language, with its detail (a
+  // revoked family says why, e.g. "(reuse_detected)").
+  const outMessage = hybrid.status === "out" && outReason && hybrid.message ? explain(outReason, hybrid.message, hybrid.detail) : null;
   const formState = usePanelStatus(hybrid.status === "in", pending, state);
   const status: PanelStatus =
     hybrid.status === "unknown" || hybrid.status === "refreshing"
@@ -153,7 +146,7 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
         )}
         <SeenVersusReceived mode="hybrid" scriptSees={
             <span className="font-mono">
-              {t("memory", { what: hybrid.status === "in" ? t("memoryToken", { bytes: format.number(hybrid.accessToken.length) }) : t("memoryNothing") })};{" "}
+              {t("memory", { what: hybrid.status === "in" ? t("memoryToken", { bytes: hybrid.accessToken.length }) : t("memoryNothing") })};{" "}
               <code>document.cookie</code> = <DocumentCookie />
             </span>
           }

@@ -12,7 +12,7 @@ import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
 import { Box, Panel, usePanelStatus, type PanelStatus } from "@/app/components/panel";
 import { callApi } from "@/lib/client/api";
-import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
+import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { useRefusal } from "@/lib/client/refusals";
 import { recordAction } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
@@ -40,7 +40,7 @@ const login = recordAction("session", loginSession);
 type Props = {
   initial: SessionView | null;
   /** Why this browser's session cookie was refused on this page load (revoked, evicted, expired). */
-  ended: { code: string; message: string } | null;
+  ended: { code: string; message: string; detail?: unknown } | null;
   cookieName: string;
   next: string | null;
   reason: string | null;
@@ -64,7 +64,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
   const status: PanelStatus = refused ? { label: t("refused"), tone: "warn" } : formState;
   // A message that only restates its code is said in the visitor's language; one that tells more
   // (revoked from another device, evicted past the limit, idle too long) is the server's own.
-  const endedText = (why: { code: string; message: string }) => (knownAuthError(why.code)?.message === why.message ? explain(why.code, why.message) : why.message);
+  const endedText = (why: { code: string; message: string; detail?: unknown }) => explain(why.code, why.message, why.detail);
   return (
     <Panel mode="session" subtitle={STACK} status={status}>
       {initial && !refused ? (

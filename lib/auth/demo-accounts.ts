@@ -61,12 +61,12 @@ export async function createDemoAccount(clientIp: string, now = new Date()): Pro
     const max = env().DEMO_ACCOUNTS_PER_CLIENT_PER_HOUR;
     return failure("rate_limited", {
       retryAfterSeconds: wait,
-      message: `Too many throwaway accounts from your address (at most ${max} an hour). Wait before asking for another.`,
+      detail: { key: "throwawayPerAddress", values: { max } },
     });
   }
   // However many addresses ask, the store holds a bounded number of live throwaway accounts.
   if ((await db().user.count({ where: { expiresAt: { gt: now } } })) >= MAX_LIVE_ACCOUNTS) {
-    return failure("rate_limited", { retryAfterSeconds: 600, message: "Login Lab holds as many throwaway accounts as it can right now. Try again later." });
+    return failure("rate_limited", { retryAfterSeconds: 600, detail: { key: "throwawayFull" } });
   }
 
   const { username, displayName } = randomUsername();

@@ -38,11 +38,45 @@ export const AUTH_ERRORS = {
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS;
 
-/** A failure as a value: what went wrong, stated once. */
-export type AuthFailure = { ok: false; code: AuthErrorCode; message: string; retryAfterSeconds?: number };
+/**
+ * Where a code has more than one cause worth telling apart (an idle session vs one at its maximum
+ * lifetime), the failure names it: a detail key and its values. The message is the English
+ * template below with the values put in; clients get the key and values too (`detail` in the JSON)
+ * and say it in the visitor's language (`errorDetails.<key>` in messages/*.json, which
+ * lib/i18n/messages.test.ts keeps equal to these templates in English).
+ */
+export const AUTH_DETAILS = {
+  idle: "The session expired: it was idle for too long.",
+  lifetime: "The session reached its maximum lifetime.",
+  evicted: "This session was ended to make room: at most {max} sessions per user, and a newer login took its place.",
+  revokedByUser: "This session was revoked from another device.",
+  familyRevoked: "The refresh token's family was revoked ({reason}).",
+  alreadyRotated: "Already rotated: presenting it would revoke the family.",
+  throwawayPerAddress: "Too many throwaway accounts from your address (at most {max} an hour). Wait before asking for another.",
+  throwawayFull: "Login Lab holds as many throwaway accounts as it can right now. Try again later.",
+  simulatedPerHour: "At most {max} simulated devices an hour per user.",
+} as const;
 
-export function failure(code: AuthErrorCode, extra?: { retryAfterSeconds?: number; message?: string }): AuthFailure {
-  return { ok: false, code, message: extra?.message ?? AUTH_ERRORS[code][1], ...(extra?.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}) };
+export type AuthDetailKey = keyof typeof AUTH_DETAILS;
+export type AuthDetail = { key: AuthDetailKey; values?: Record<string, string | number> };
+
+/** A failure as a value: what went wrong, stated once. */
+export type AuthFailure = { ok: false; code: AuthErrorCode; message: string; detail?: AuthDetail; retryAfterSeconds?: number };
+
+/** A detail's English: its template with each `{name}` replaced by its value. */
+export function detailText(detail: AuthDetail): string {
+  return AUTH_DETAILS[detail.key].replace(/\{(\w+)\}/g, (_, name: string) => String(detail.values?.[name] ?? ""));
+}
+
+export function failure(code: AuthErrorCode, extra?: { retryAfterSeconds?: number; message?: string; detail?: AuthDetail }): AuthFailure {
+  const message = extra?.message ?? (extra?.detail ? detailText(extra.detail) : AUTH_ERRORS[code][1]);
+  return {
+    ok: false,
+    code,
+    message,
+    ...(extra?.detail ? { detail: extra.detail } : {}),
+    ...(extra?.retryAfterSeconds ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+  };
 }
 
 export function statusOf(code: AuthErrorCode): number {

@@ -146,7 +146,7 @@ const findToken = (token: string) => db().refreshToken.findUnique({ where: { id:
 type Row = NonNullable<Awaited<ReturnType<typeof findToken>>>;
 
 function refusal(row: Pick<Row, "revokedAt" | "revokedReason" | "expiresAt">, now: Date): AuthFailure | null {
-  if (row.revokedAt) return failure("refresh_revoked", { message: `The refresh token's family was revoked (${row.revokedReason ?? "revoked"}).` });
+  if (row.revokedAt) return failure("refresh_revoked", { detail: { key: "familyRevoked", values: { reason: row.revokedReason ?? "revoked" } } });
   if (row.expiresAt <= now) return failure("refresh_expired");
   return null;
 }
@@ -177,7 +177,7 @@ export async function refreshState(refreshToken: string, options: { now?: Date }
   if (!row) return failure("refresh_invalid");
   const refused = refusal(row, now);
   if (refused) return refused;
-  if (row.usedAt && !(await liveChild(row, refreshToken, now))) return failure("refresh_reused", { message: "Already rotated: presenting it would revoke the family." });
+  if (row.usedAt && !(await liveChild(row, refreshToken, now))) return failure("refresh_reused", { detail: { key: "alreadyRotated" } });
   return { ok: true };
 }
 

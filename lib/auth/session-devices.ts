@@ -16,9 +16,9 @@ export const EVICTED_BY_LIMIT = "evicted_by_session_limit";
 /** The refusal a revoked row earns, naming why. */
 export function revokedFailure(reason: string | null): AuthFailure {
   if (reason === EVICTED_BY_LIMIT) {
-    return failure("session_evicted", { message: `This session was ended to make room: at most ${env().SESSION_MAX_PER_USER} sessions per user, and a newer login took its place.` });
+    return failure("session_evicted", { detail: { key: "evicted", values: { max: env().SESSION_MAX_PER_USER } } });
   }
-  if (reason === REVOKED_BY_USER) return failure("session_revoked", { message: "This session was revoked from another device." });
+  if (reason === REVOKED_BY_USER) return failure("session_revoked", { detail: { key: "revokedByUser" } });
   return failure("session_revoked");
 }
 

@@ -115,8 +115,8 @@ function check(row: SessionRow | null, now: Date, touch: boolean): MaybePromise<
   if (!row) return failure("session_revoked");
   if (row.revokedAt) return revokedFailure(row.revokedReason);
   // An expired row stays (swept an hour later), so the browser keeps hearing why.
-  if (row.idleExpiresAt <= now) return failure("session_expired", { message: "The session expired: it was idle for too long." });
-  if (row.absoluteExpiresAt <= now) return failure("session_expired", { message: "The session reached its maximum lifetime." });
+  if (row.idleExpiresAt <= now) return failure("session_expired", { detail: { key: "idle" } });
+  if (row.absoluteExpiresAt <= now) return failure("session_expired", { detail: { key: "lifetime" } });
   const { user, ...session } = row;
   const valid: ValidSession = { ok: true, user, session: info(session) };
   const idle = row.idleTimeoutSeconds ?? env().SESSION_IDLE_TTL_SECONDS;

@@ -19,7 +19,7 @@ export async function simulateDevices(user: PublicUser, currentId: string, count
   const hourAgo = new Date(now.getTime() - 3600_000);
   const recent = await db().session.count({ where: { userId: user.id, userAgent: { startsWith: SIMULATED }, createdAt: { gt: hourAgo } } });
   if (recent >= SIMULATED_PER_HOUR) {
-    return failure("rate_limited", { retryAfterSeconds: 3600, message: `At most ${SIMULATED_PER_HOUR} simulated devices an hour per user.` });
+    return failure("rate_limited", { retryAfterSeconds: 3600, detail: { key: "simulatedPerHour", values: { max: SIMULATED_PER_HOUR } } });
   }
   const live = (await listDevices(user.id, currentId, now)).length;
   const limit = env().SESSION_MAX_PER_USER;

@@ -43,9 +43,9 @@ export async function callApi(path: string, init: RequestInit = {}, mode?: Mode,
   // panel's own; a token-mode call says so (`own`) when it carried the panel's own token.
   const code = errorCode(result);
   if (res.status === 401 && code?.startsWith("session_") && path.startsWith("/api/session/")) {
-    reportRefusal("session", code, (body as { message?: string } | null)?.message ?? code);
+    reportRefusal("session", code, (body as { message?: string } | null)?.message ?? code, (body as { detail?: unknown } | null)?.detail);
   } else if (mode && res.status === 401 && code && options.own) {
-    reportRefusal(mode, code, (body as { message?: string } | null)?.message ?? code);
+    reportRefusal(mode, code, (body as { message?: string } | null)?.message ?? code, (body as { detail?: unknown } | null)?.detail);
   }
   if (mode) {
     const received = receivedOf(res);

@@ -56,7 +56,7 @@ export function useThrowawayAccount(): ThrowawayAccount | null {
  * could not be reached, it answered without an account, or it refused, in its own words (a
  * refusal's reason is more specific than its code: lib/auth/demo-accounts.ts).
  */
-export type AccountProblem = { reason: "unreachable" } | { reason: "status"; status: number } | { reason: "refused"; message: string };
+export type AccountProblem = { reason: "unreachable" } | { reason: "status"; status: number } | { reason: "refused"; code: string; message: string; detail?: unknown };
 
 type AccountRequest = { ok: true; account: ThrowawayAccount } | { ok: false; problem: AccountProblem; retryAt?: number };
 
@@ -68,12 +68,13 @@ export async function requestThrowawayAccount(): Promise<AccountRequest> {
   } catch {
     return { ok: false, problem: { reason: "unreachable" } };
   }
-  const body = (await res.json().catch(() => null)) as (ThrowawayAccount & { message?: string }) | null;
+  const body = (await res.json().catch(() => null)) as (ThrowawayAccount & { error?: string; message?: string; detail?: unknown }) | null;
   if (res.status !== 201 || !body) {
     const retryAfter = Number(res.headers.get("retry-after"));
     return {
       ok: false,
-      problem: typeof body?.message === "string" ? { reason: "refused", message: body.message } : { reason: "status", status: res.status },
+      problem:
+        typeof body?.message === "string" ? { reason: "refused", code: String(body.error ?? ""), message: body.message, detail: body.detail } : { reason: "status", status: res.status },
       ...(retryAfter > 0 ? { retryAt: Date.now() + retryAfter * 1000 } : {}),
     };
   }

@@ -15,7 +15,7 @@ type HybridState =
   /** Logging out: the access token is already forgotten, the server's answer not in yet. */
   | { status: "leaving" }
   | { status: "in"; accessToken: string; exp: number }
-  | { status: "out"; reason: string | null; message?: string };
+  | { status: "out"; reason: string | null; message?: string; detail?: unknown };
 
 let state: HybridState = { status: "unknown" };
 const listeners = new Set<() => void>();
@@ -72,7 +72,8 @@ export function refreshHybrid(): Promise<boolean> {
         setHybridAccessToken(token);
         return true;
       }
-      set({ status: "out", reason: errorCode(result), message: (result.body as { message?: string } | null)?.message });
+      const body = result.body as { message?: string; detail?: unknown } | null;
+      set({ status: "out", reason: errorCode(result), message: body?.message, detail: body?.detail });
       return false;
     } catch {
       set({ status: "out", reason: "network_error" });

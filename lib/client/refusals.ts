@@ -8,14 +8,14 @@ import type { Mode } from "./modes";
  * token the JWT panel holds — so the panel shows what happened and why, whichever request met it
  * (the panel's API button, the devices list, the anatomy view). A login clears it.
  */
-export type Refusal = { code: string; message: string; at: number };
+export type Refusal = { code: string; message: string; detail?: unknown; at: number };
 
 const refusals: Record<Mode, Refusal | null> = { session: null, jwt: null, hybrid: null };
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
 
-export function reportRefusal(mode: Mode, code: string, message: string) {
-  refusals[mode] = { code, message, at: Date.now() };
+export function reportRefusal(mode: Mode, code: string, message: string, detail?: unknown) {
+  refusals[mode] = { code, message, detail, at: Date.now() };
   notify();
 }
 

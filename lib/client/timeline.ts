@@ -14,10 +14,10 @@ type Credential = { kind: "cookie" | "authorization"; name: string; bytes: numbe
 
 /**
  * Labels recorded by code with no translator at hand (this module's server-action wrapper,
- * lib/client/hybrid-store.ts): the timeline shows them as `timeline.labels.<key>`. Any other label
+ * lib/client/hybrid-store.ts, lib/client/capture.ts): the timeline shows them as `timeline.labels.<key>`. Any other label
  * is the caller's own text, already in the visitor's language.
  */
-const LABEL_KEYS = ["serverActionLogin", "refresh", "logOut"] as const;
+const LABEL_KEYS = ["serverActionLogin", "refresh", "logOut", "replayCapture"] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
 const isLabelKey = (label: string): label is LabelKey => (LABEL_KEYS as readonly string[]).includes(label);

@@ -34,7 +34,7 @@ function namespacesUsedBy(files: Iterable<string>): Set<string> {
   for (const file of files) {
     const source = readFileSync(file, "utf8");
     for (const [, ns] of source.matchAll(/useTranslations(?:<[^>]*>)?\(\s*["'](\w+)["']\s*\)/g)) used.add(ns);
-    if (/useAuthErrorMessage\(/.test(source)) used.add("errors");
+    if (/useAuthErrorMessage\(/.test(source)) for (const ns of ["errors", "errorDetails"]) used.add(ns);
   }
   return used;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import compile from "icu-minify/compile";
-import { AUTH_ERRORS } from "@/lib/auth/errors";
+import { AUTH_DETAILS, AUTH_ERRORS } from "@/lib/auth/errors";
 import { componentFiles, findHardcodedText } from "@/lib/i18n/hardcoded-text";
 
 /**
@@ -106,6 +106,14 @@ test("every failure code of the API has its explanation in both languages", () =
     assert.ok(flatEn.has(`errors.${code}`), `en errors.${code}`);
     assert.ok(flatKo.has(`errors.${code}`), `ko errors.${code}`);
   }
+});
+
+test("every detail of a failure is worded in both languages, the English exactly as the server words it", () => {
+  for (const [key, template] of Object.entries(AUTH_DETAILS)) {
+    assert.equal(flatEn.get(`errorDetails.${key}`), template, `en errorDetails.${key}`);
+    assert.ok(flatKo.has(`errorDetails.${key}`), `ko errorDetails.${key}`);
+  }
+  assert.deepEqual([...flatEn.keys()].filter((k) => k.startsWith("errorDetails.")).length, Object.keys(AUTH_DETAILS).length);
 });
 
 test("no English is left hard-coded in a component", () => {
