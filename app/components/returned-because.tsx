@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
-import { knownAuthError, useAuthErrorMessage } from "@/lib/client/auth-errors";
+import { useAuthErrorMessage, useIsAuthErrorCode } from "@/lib/client/auth-errors";
 import type { Mode } from "@/lib/client/modes";
 import { record } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
@@ -18,7 +18,7 @@ const recorded = new Set<string>();
 export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason: string; next: string | null; by: RefusedBy | null }) {
   const t = useTranslations("returnedBecause");
   const explain = useAuthErrorMessage();
-  const known = knownAuthError(reason);
+  const known = useIsAuthErrorCode()(reason);
   const label = t(by === "guard" ? "timeline.navigation" : "timeline.redirected");
   useEffect(() => {
     const key = `${mode}|${reason}|${next}|${by}|${window.location.search}`;
@@ -45,7 +45,7 @@ export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason
         </>
       ) : null}
       {by ? <>{t(`by.${by}`)}: </> : null}
-      {known ? explain(reason, known.message) : t("logInHere")} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{reason}</code>
+      {known ? explain(reason, "") : t("logInHere")} <code className="rounded bg-red-100 px-1 font-mono text-xs dark:bg-red-900/50">{reason}</code>
     </p>
   );
 }
