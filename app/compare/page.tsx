@@ -8,6 +8,7 @@ import { SEED_POST } from "@/lib/seed-post";
 import { When } from "@/app/components/when";
 import { REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
 import { type CompareText, liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, rowsText } from "@/lib/compare";
+import { code, strong } from "@/app/components/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("comparePage");
@@ -71,7 +72,6 @@ export default async function ComparePage() {
   const micros = (n: number, digits: number) => format.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
   const duration = (s: number) => (s % 60 === 0 ? t("minutes", { n: s / 60 }) : t("seconds", { n: s }));
   const code = (c: ReactNode) => <code>{c}</code>;
-  const strong = (c: ReactNode) => <strong>{c}</strong>;
   const sessionBigger = sizes.sessionCookie > sizes.jwtHeader;
   const next = new Date(m.measuredAt.getTime() + MEASURE_INTERVAL_MS);
   const head = (mode: "session" | "jwt" | "hybrid") => <th scope="col" className={`px-3 py-2 text-left ${MODES[mode].accent.text}`}>{tm(`${mode}.title`)}</th>;

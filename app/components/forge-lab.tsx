@@ -1,31 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
+import { COOKIE_FORGERIES, type CookieForgery, TOKEN_FORGERIES, type TokenForgery } from "@/lib/auth/forge-kinds";
 import { callApi, errorCode } from "@/lib/client/api";
 import { readStoredJwt } from "@/lib/client/jwt-store";
+import { code } from "@/app/components/rich-tags";
 
-/** The forgeries, by kind; each one's button label is a message (`forgeLab.kinds.<kind>`). */
-const TOKEN_KINDS = [
-  "sub_edited",
-  "alg_none",
-  "hs256_with_public_key",
-  "expired",
-  "not_yet_valid",
-  "wrong_iss",
-  "wrong_aud",
-  "wrong_typ",
-  "unknown_kid",
-  "jku_header",
-  "x5u_header",
-  "embedded_jwk",
-] as const;
-const COOKIE_KINDS = ["session_tampered", "session_garbage"] as const;
-type Kind = (typeof TOKEN_KINDS)[number] | (typeof COOKIE_KINDS)[number];
+/** Each forgery's button label is a message (`forgeLab.kinds.<kind>`). */
+type Kind = TokenForgery | CookieForgery;
 
 type Row = { status: number | null; code: string | null };
 const json = { "content-type": "application/json" };
-const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
 
 /** One click per forgery: it is sent for real, and the refusal and its reason are shown. */
 export function ForgeLab() {
@@ -63,12 +49,12 @@ export function ForgeLab() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
       </header>
       <div className="flex flex-wrap gap-2">
-        {TOKEN_KINDS.map((kind) => (
+        {TOKEN_FORGERIES.map((kind) => (
           <button key={kind} type="button" className={button} onClick={() => forgeToken(kind)}>
             {label(kind)}
           </button>
         ))}
-        {COOKIE_KINDS.map((kind) => (
+        {COOKIE_FORGERIES.map((kind) => (
           <button key={kind} type="button" className={button} onClick={() => forgeCookie(kind)}>
             {label(kind)}
           </button>

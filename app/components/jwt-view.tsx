@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { CopyButton } from "./copy-button";
 import { Term } from "./term";
+import { strong } from "@/app/components/rich-tags";
 
 /** The colours of a JWT's parts, the same everywhere. */
 const JWT_COLORS = {
@@ -26,7 +27,7 @@ export function JwtView({ token, showPayload = true }: { token: string; showPayl
       </div>
       {showPayload ? (
         <div className="grid gap-1 text-sm">
-          <p className="text-zinc-600 dark:text-zinc-400">{t.rich("readable", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t.rich("readable", { strong })}</p>
           <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.header}`}>{JSON.stringify(parts.header)}</pre>
           <pre className={`rounded bg-white p-2 font-mono break-words whitespace-pre-wrap dark:bg-zinc-900 ${JWT_COLORS.payload}`}>
             {JSON.stringify(parts.payload, null, 1)}

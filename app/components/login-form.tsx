@@ -9,6 +9,7 @@ import { enqueueLogin, releaseLogin, useLoginTurn } from "@/lib/client/login-loc
 import { Countdown } from "./countdown";
 import { type Mode, MODES } from "./modes";
 import { ThrowawayAccount } from "./throwaway-account";
+import { code } from "@/app/components/rich-tags";
 
 type Props = {
   mode: Mode;
@@ -110,7 +111,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
       ) : null}
       {demoPassword ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {t.rich("demoUsers", { code: (chunks) => <code className="font-mono">{chunks}</code> })}{" "}
+          {t.rich("demoUsers", { code })}{" "}
           <code className="font-mono" data-testid="demo-password">
             {demoPassword}
           </code>

@@ -8,6 +8,7 @@ import { expOf } from "@/lib/client/jwt-parts";
 import { Countdown } from "./countdown";
 import { When } from "./when";
 import { type Mode, MODES } from "./modes";
+import { strong } from "@/app/components/rich-tags";
 
 /** What a replay presents; its name is a message (`replayLab.credential.<id>`). */
 export type Credential = "sessionCookie" | "jwtCookie" | "refreshToken" | "accessToken";
@@ -129,7 +130,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
             what: t(`credential.${firstRefusal.what}`),
             seconds: seconds(firstRefusal.afterMs),
             code: firstRefusal.code ?? "",
-            strong: (chunks) => <strong>{chunks}</strong>,
+            strong,
             reason: (chunks) => <code className="font-mono">{chunks}</code>,
           })}
         </p>

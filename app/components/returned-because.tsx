@@ -6,6 +6,7 @@ import { useAuthErrorMessage, useIsAuthErrorCode } from "@/lib/client/auth-error
 import type { Mode } from "@/lib/client/modes";
 import { record } from "@/lib/client/timeline";
 import type { RefusedBy } from "@/lib/login-panel";
+import { code } from "@/app/components/rich-tags";
 
 /** Navigations this page has already put in a timeline: a re-render must not add another. */
 const recorded = new Set<string>();
@@ -41,7 +42,7 @@ export function ReturnedBecause({ mode, reason, next, by }: { mode: Mode; reason
     <p role="status" data-testid={`${mode}-returned`} data-refused-by={by ?? ""} className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/40 dark:text-red-300">
       {next ? (
         <>
-          {t.rich("needs", { path: next, mode, code: (chunks) => <code className="font-mono">{chunks}</code> })}{" "}
+          {t.rich("needs", { path: next, mode, code })}{" "}
         </>
       ) : null}
       {by ? <>{t(`by.${by}`)}: </> : null}

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Dismissible } from "./dismissible";
+import { strong } from "@/app/components/rich-tags";
 
 /** "Start here": the first steps of a first visit, numbered; dismissed once, it stays dismissed. */
 const STEPS = ["logIn", "devtools", "callApi", "replay"] as const;
@@ -20,7 +21,7 @@ export function StartHere() {
           {STEPS.map((step) => (
             <li key={step}>
               {t.rich(`steps.${step}`, {
-                strong: (chunks) => <strong>{chunks}</strong>,
+                strong,
                 link: (chunks) => (
                   <a href="#replay-lab" className="underline">
                     {chunks}

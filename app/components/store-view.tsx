@@ -11,6 +11,7 @@ import { useTimeline } from "@/lib/client/timeline";
 import type { StoreView as View } from "@/lib/store-view";
 import { type Mode, MODES } from "./modes";
 import { When } from "./when";
+import { strong } from "@/app/components/rich-tags";
 
 /** GET /api/store, as the browser receives it. */
 type Wire = Jsonify<View>;
@@ -112,7 +113,7 @@ export function StoreView() {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
         {view ? (
           <p data-testid="store-yours" className="text-sm text-zinc-600 dark:text-zinc-400">
-            {view.yours.length ? t.rich("yours", { names: view.yours.join(", "), strong: (chunks) => <strong>{chunks}</strong> }) : t("logInToSeeYours")}
+            {view.yours.length ? t.rich("yours", { names: view.yours.join(", "), strong }) : t("logInToSeeYours")}
           </p>
         ) : null}
       </header>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type ApiResult, callApi, errorCode } from "@/lib/client/api";
 import type { Mode } from "@/lib/client/modes";
+import { code, strong } from "@/app/components/rich-tags";
 
 /** Flips one character of the payload part: the smallest possible tamper. */
 function alterOneCharacter(token: string): { token: string; at: number; from: string; to: string } {
@@ -39,8 +40,8 @@ export function TamperTry({ token, mode }: { token: string; mode: Exclude<Mode, 
             to: result.change.to,
             status: result.api.status,
             reason: errorCode(result.api) ?? "",
-            code: (chunks) => <code className="font-mono">{chunks}</code>,
-            strong: (chunks) => <strong>{chunks}</strong>,
+            code,
+            strong,
             error: (chunks) => <code className="font-mono text-red-700 dark:text-red-400">{chunks}</code>,
           })}
         </p>

@@ -8,13 +8,13 @@ import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { ProtectedData } from "./protected-data";
 import { type Mode, MODES } from "./modes";
 import { When } from "./when";
+import { code, strong } from "@/app/components/rich-tags";
 
 export type TokenPageState = { phase: "loading" } | { phase: "no-token" } | { phase: "done"; result: ApiResult };
 
 type Claims = { exp: number; jti: string; aud: string };
 type Body = { user?: { id: string; username: string; displayName: string }; claims?: Claims; error?: string; message?: string; detail?: unknown };
 
-const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
 
 /**
  * The /mypage of a header-based mode. The navigation that loaded this page carried no token, so
@@ -52,7 +52,7 @@ export function TokenPage({ mode, state, noToken, explain, guard }: { mode: Mode
           <p className="text-sm">{noToken}</p>
         ) : (
           <p className="text-sm">
-            {t.rich("refused", { message: refusal, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
+            {t.rich("refused", { message: refusal, strong })}{" "}
             <code className="font-mono text-xs">({body?.error})</code>
           </p>
         )}

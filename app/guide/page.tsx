@@ -6,6 +6,7 @@ import { MODES } from "@/app/components/modes";
 import { env } from "@/lib/env";
 import { type Answers, answerLabel, answersFromParams, guideHref, hasAnswers, type Question, QUESTIONS, question, type Reason, type Recommendation, recommend } from "@/lib/guide";
 import { SEED_POST } from "@/lib/seed-post";
+import { strong } from "@/app/components/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("guidePage");
@@ -33,7 +34,6 @@ export default async function GuidePage({ searchParams }: { searchParams: Search
   const t = await getTranslations("guidePage");
   const tq = await getTranslations("guide");
   const tm = await getTranslations("modes");
-  const strong = (c: ReactNode) => <strong>{c}</strong>;
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <div>

@@ -17,6 +17,7 @@ import { splitJwt } from "@/lib/client/jwt-parts";
 import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
+import { code, strong } from "@/app/components/rich-tags";
 // Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
 // Shown only to a visitor sent back from a /mypage.
 const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
@@ -91,8 +92,8 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
             {t.rich("loggedInAs", {
               name: String(parts.payload.name),
               username: String(parts.payload.preferred_username),
-              strong: (c) => <strong>{c}</strong>,
-              code: (c) => <code className="font-mono">{c}</code>,
+              strong,
+              code,
               countdown: () => <Countdown until={hybrid.exp * 1000} />,
             })}
           </p>
@@ -137,8 +138,8 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
             {t.rich("holdsTokens", {
               cookie: refreshCookieName,
               path: refreshCookiePath,
-              strong: (c) => <strong>{c}</strong>,
-              code: (c) => <code className="font-mono">{c}</code>,
+              strong,
+              code,
             })}
           </p>
         ) : (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { Countdown } from "@/app/components/countdown";
 import { MODES } from "@/app/components/modes";
 import { Box } from "@/app/components/panel";
 import { callApi } from "@/lib/client/api";
+import { code, strong } from "@/app/components/rich-tags";
 
 /** After logout: what the page forgot, and whether anything on the server changed. */
 export type Forgotten = { transport: "bearer"; token: string; exp: number; denied: boolean } | { transport: "cookie"; capture: string | null; exp: number; denied: boolean };
@@ -18,7 +18,6 @@ export function AfterLogout({ forgotten }: { forgotten: Forgotten }) {
   const m = MODES.jwt;
   const t = useTranslations("jwtAfterLogout");
   const what = t(forgotten.transport === "cookie" ? "cookieDeleted" : "pageForgot");
-  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <Box title={t(forgotten.denied ? "titleDenied" : "titleAlive")} tone="warn">
       {forgotten.denied ? (
@@ -28,7 +27,7 @@ export function AfterLogout({ forgotten }: { forgotten: Forgotten }) {
           {t.rich("stillValid", {
             what,
             transport: forgotten.transport,
-            strong: (chunks) => <strong>{chunks}</strong>,
+            strong,
             code,
             countdown: () => <Countdown until={forgotten.exp} label={t("stillValidFor")} />,
           })}

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { lazy, type ReactNode, Suspense, useActionState, useEffect, useState } from "react";
+import { lazy, Suspense, useActionState, useEffect, useState } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { DocumentCookie } from "@/app/components/browser-cookies";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
@@ -24,6 +24,7 @@ import { JWT_TRANSPORT_COOKIE, type JwtTransport } from "@/lib/jwt-transport";
 import type { RefusedBy } from "@/lib/login-panel";
 import { loginJwt } from "./actions";
 import type { Forgotten } from "./after-logout";
+import { code, strong } from "@/app/components/rich-tags";
 // Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
 // Shown only to a visitor sent back from a /mypage.
 const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
@@ -53,8 +54,6 @@ type Props = {
 
 
 /** Rich-text tags of this panel's messages. */
-const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
-const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
 
 const bearer = (): HeadersInit => {
   const token = readStoredJwt();

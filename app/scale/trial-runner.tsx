@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Jsonify } from "@/lib/client/json";
 import type { TrialName, TrialResult } from "@/lib/scale";
+import { strong } from "@/app/components/rich-tags";
 
 type Result = Jsonify<TrialResult>;
 
@@ -92,7 +93,7 @@ function TrialSteps({ result }: { result: Result }) {
       </p>
       {result.propagation ? (
         <p className="text-sm" data-testid="trial-propagation" data-ms={result.propagation.ms} data-attempts={result.propagation.attempts}>
-          {t.rich("propagation", { ms: result.propagation.ms, attempts: result.propagation.attempts, strong: (c) => <strong>{c}</strong> })}
+          {t.rich("propagation", { ms: result.propagation.ms, attempts: result.propagation.attempts, strong })}
         </p>
       ) : null}
       <table className="mt-2 w-full text-left text-sm">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { callApi } from "@/lib/client/api";
+import { code, strong } from "@/app/components/rich-tags";
 
 /** What GET /api/session/inspect answers that this view shows (its `storedAs.note` is said by a message here). */
 type Inspect = { cookie: { name: string; value: string; bytes: number }; unsealed: { t: string }; storedAs: { id: string } };
@@ -14,7 +15,6 @@ type Inspect = { cookie: { name: string; value: string; bytes: number }; unseale
 export function SessionAnatomy() {
   const t = useTranslations("sessionAnatomy");
   const [data, setData] = useState<Inspect | null>(null);
-  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <div className="flex flex-col gap-2 text-sm">
       <button
@@ -34,7 +34,7 @@ export function SessionAnatomy() {
               {data.cookie.name}={data.cookie.value}
             </code>
           </div>
-          <p>{t.rich("shortened", { bytes: String(data.cookie.bytes), strong: (chunks) => <strong>{chunks}</strong> })}</p>
+          <p>{t.rich("shortened", { bytes: String(data.cookie.bytes), strong })}</p>
           <p>{t.rich("unsealed", { unsealed: JSON.stringify(data.unsealed), id: data.storedAs.id, code })}</p>
         </div>
       ) : null}

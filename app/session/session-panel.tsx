@@ -20,6 +20,7 @@ import { loginSession } from "./actions";
 import { When } from "@/app/components/when";
 import { Term } from "@/app/components/term";
 import { Section } from "@/app/components/section";
+import { code, strong } from "@/app/components/rich-tags";
 // Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
 // Shown only to a visitor sent back from a /mypage.
 const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
@@ -73,8 +74,8 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             {t.rich("loggedInAs", {
               name: initial.user.displayName,
               username: initial.user.username,
-              strong: (chunks) => <strong>{chunks}</strong>,
-              code: (chunks) => <code className="font-mono">{chunks}</code>,
+              strong,
+              code,
             })}{" "}
             <Countdown until={new Date(initial.session.expiresAt).getTime()} />
           </p>
@@ -118,13 +119,13 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
       <ApiCall label={t("callApi", { route: "GET /api/session/mypage" })} call={() => callApi("/api/session/mypage", {}, "session")} buttonClass={m.accent.bar} />
       <Box title={t("holds")}>
         {refused ? (
-          <p>{t.rich("holdsRefused", { name: cookieName, code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
+          <p>{t.rich("holdsRefused", { name: cookieName, code })}</p>
         ) : initial ? (
           <p>
             {t.rich("holdsCookie", {
               name: cookieName,
-              code: (chunks) => <code className="font-mono">{chunks}</code>,
-              strong: (chunks) => <strong>{chunks}</strong>,
+              code,
+              strong,
               seal: (chunks) => <Term name="seal">{chunks}</Term>,
               httpOnly: () => (
                 <Term name="HttpOnly">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { TokenPage, type TokenPageState } from "@/app/components/token-page";
 import { currentAccessToken, hasRefreshHint, hybridFetch } from "@/lib/client/hybrid-store";
+import { code } from "@/app/components/rich-tags";
 
 export function HybridMyPage() {
   const t = useTranslations("hybridMypage");
@@ -24,7 +25,7 @@ export function HybridMyPage() {
       state={state}
       noToken={t("noToken")}
       explain={traded ? `${t("explain")} ${t("traded")}` : t("explain")}
-      guard={t.rich("guard", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
+      guard={t.rich("guard", { code })}
     />
   );
 }

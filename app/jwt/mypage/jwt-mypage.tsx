@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { TokenPage, type TokenPageState } from "@/app/components/token-page";
 import { callApi } from "@/lib/client/api";
 import { JWT_STORAGE_KEY, readStoredJwt } from "@/lib/client/jwt-store";
+import { code } from "@/app/components/rich-tags";
 
 export function JwtMyPage() {
   const t = useTranslations("jwtMypage");
@@ -23,7 +24,7 @@ export function JwtMyPage() {
       state={state}
       noToken={t("noToken", { storage: `localStorage["${JWT_STORAGE_KEY}"]` })}
       explain={t("explain")}
-      guard={t.rich("guard", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
+      guard={t.rich("guard", { code })}
     />
   );
 }

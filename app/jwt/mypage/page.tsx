@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { MyPageActions, ProtectedData } from "@/app/components/protected-data";
 import { verifyJwtCookie } from "@/lib/dal";
 import { loginPanelPath } from "@/lib/login-panel";
 import { logoutJwtCookie } from "../actions";
 import { JwtMyPage } from "./jwt-mypage";
 import { When } from "@/app/components/when";
+import { code } from "@/app/components/rich-tags";
 
 /** The logout button of this page, in JWT's colour. */
 const LOGOUT_BUTTON = "bg-amber-800 text-white hover:bg-amber-900";
@@ -28,7 +28,6 @@ export default async function Page() {
   if (!checked.ok) redirect(loginPanelPath("jwt", checked.code, "/jwt/mypage", "page"));
   const { user, claims } = checked;
   const t = await getTranslations("jwtMypage");
-  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <ProtectedData
       mode="jwt"

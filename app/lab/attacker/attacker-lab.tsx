@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Arrival } from "./arrival";
+import { code } from "@/app/components/rich-tags";
 
 /** The other origin of the same server: localhost ↔ 127.0.0.1 are different sites to a browser. */
 function victimOrigin(): string {
@@ -30,7 +31,6 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
   }, [load]);
 
   const button = "rounded-md border border-red-300 px-3 py-1.5 text-sm hover:bg-red-50 dark:border-red-800 dark:hover:bg-red-950/40";
-  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <div className="flex max-w-4xl flex-col gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import type { Delivery } from "./delivery";
+import { code, strong } from "@/app/components/rich-tags";
 
 /**
  * The ready payload: an image that fails to load runs its onerror handler, which reads what page
@@ -38,8 +39,6 @@ export function XssLab({ csp }: { csp: boolean }) {
     return () => clearInterval(timer);
   }, [load]);
 
-  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
-  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <div className="flex flex-col gap-5">
       <div className="max-w-3xl">
@@ -55,25 +54,16 @@ export function XssLab({ csp }: { csp: boolean }) {
           })}
         </p>
         <p data-testid="csp-state" className={`mt-3 rounded-md px-3 py-2 text-sm ${csp ? "bg-green-50 text-green-900 dark:bg-green-950/40 dark:text-green-200" : "bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200"}`}>
-          {csp
-            ? t.rich("cspOn", {
-                strong,
-                code,
-                link: (chunks) => (
-                  <Link href="/lab/xss" className="underline">
-                    {chunks}
-                  </Link>
-                ),
-              })
-            : t.rich("cspOff", {
-                strong,
-                code,
-                link: (chunks) => (
-                  <Link href="/lab/xss?csp=on" className="underline">
-                    {chunks}
-                  </Link>
-                ),
-              })}
+          {t.rich(csp ? "cspOn" : "cspOff", {
+            strong,
+            code,
+            // The link switches the page's CSP the other way.
+            link: (chunks) => (
+              <Link href={csp ? "/lab/xss" : "/lab/xss?csp=on"} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
 

@@ -7,6 +7,7 @@ import { verifySession } from "@/lib/dal";
 import { logoutSession } from "../actions";
 import { SessionDevices } from "../session-devices";
 import { When } from "@/app/components/when";
+import { code } from "@/app/components/rich-tags";
 
 /** The logout button of this page, in Session's colour. */
 const LOGOUT_BUTTON = "bg-blue-600 text-white hover:bg-blue-700";
@@ -28,7 +29,7 @@ export default async function SessionMyPage() {
       user={user}
       proof={
         <>
-          <p>{t.rich("proof", { id: session.id.slice(0, 12), code: (chunks) => <code className="font-mono">{chunks}</code> })}</p>
+          <p>{t.rich("proof", { id: session.id.slice(0, 12), code })}</p>
           <ul className="mt-2 list-inside list-disc text-sm">
             <li>{t.rich("created", { when: () => <When at={session.createdAt} /> })}</li>
             <li>{t.rich("lastSeen", { when: () => <When at={session.lastSeenAt} /> })}</li>

@@ -2,14 +2,15 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import { sessionCookie } from "@/lib/auth/cookies";
-import { forgeToken, TOKEN_FORGERIES } from "@/lib/auth/forge";
+import { forgeToken } from "@/lib/auth/forge";
+import { COOKIE_FORGERIES, TOKEN_FORGERIES } from "@/lib/auth/forge-kinds";
 import { JWT_AUDIENCE } from "@/lib/auth/jwt";
 import * as Session from "@/lib/auth/session";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
 const body = z.union([
   z.object({ kind: z.enum(TOKEN_FORGERIES), token: z.string().max(4096) }),
-  z.object({ kind: z.enum(["session_tampered", "session_garbage"]) }),
+  z.object({ kind: z.enum(COOKIE_FORGERIES) }),
 ]);
 
 /**
