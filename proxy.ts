@@ -48,7 +48,9 @@ export async function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     // The guarded API routes — and the benchmark's unguarded baseline, so that both pay the
-    // proxy's passage alike and guarded ÷ baseline stays the cost of the check alone.
+    // proxy's passage alike and guarded ÷ baseline stays the cost of the check alone. Left out on
+    // purpose: /api/baseline/unproxied, the same answer, so that unproxied ÷ baseline is the cost
+    // of the passage itself (scripts/bench.ts; lib/proxy-matcher.test.ts holds both to it).
     "/api/(session|jwt|hybrid|baseline)/mypage",
     {
       // Pages only: not the JSON API, not static files.

@@ -24,7 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("layout");
   return (
-    <html lang={locale}>
+    // The page's script reads two cookies of this deployment by name (lib/cookie-namespace.ts).
+    <html lang={locale} data-cookie-namespace={env().COOKIE_NAMESPACE || undefined}>
       <body className="min-h-screen bg-zinc-100 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3 text-sm">

@@ -14,6 +14,7 @@ import { safeNext, verifyJwtCookie, verifySession } from "@/lib/dal";
 import { env } from "@/lib/env";
 import { SEED_POST } from "@/lib/seed-post";
 import { JWT_TRANSPORT_COOKIE, jwtTransportOf } from "@/lib/jwt-transport";
+import { named } from "@/lib/auth/cookies";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,6 +35,8 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
 
   return (
     <div className="flex flex-col gap-6">
+      {/* Side by side on a wide screen, so that the panels' login buttons start on the first screen. */}
+      <div className="grid grid-cols-1 gap-x-8 gap-y-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="max-w-3xl">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">
@@ -52,8 +55,9 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           })}
         </p>
       </div>
+      <StartHere publicMode={demoPassword === null} className="max-w-3xl" />
+      </div>
       <TreeMarker id={randomUUID()} />
-      <StartHere />
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
         <SessionPanel
           initial={session.ok ? { user: session.user, session: session.session } : null}
@@ -64,15 +68,17 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           reason={mode === "session" ? reason : null}
           by={mode === "session" ? by : null}
           demoPassword={demoPassword}
+          xssLab={env().labXssEnabled}
         />
         <JwtPanel
           next={mode === "jwt" ? next : null}
           reason={mode === "jwt" ? reason : null}
           by={mode === "jwt" ? by : null}
           demoPassword={demoPassword}
-          transport={jwtTransportOf(jar.get(JWT_TRANSPORT_COOKIE)?.value)}
+          transport={jwtTransportOf(jar.get(named(JWT_TRANSPORT_COOKIE))?.value)}
           cookieLogin={cookieLogin}
           cookieName={jwtCookieName}
+          xssLab={env().labXssEnabled}
         />
         <HybridPanel
           refreshCookieName={refreshCookie().name}
@@ -81,6 +87,7 @@ export default async function Home({ searchParams }: { searchParams: SearchParam
           reason={mode === "hybrid" ? reason : null}
           demoPassword={demoPassword}
           graceSeconds={env().REFRESH_GRACE_SECONDS}
+          xssLab={env().labXssEnabled}
         />
       </div>
       {/* The replay lab, the forged-credentials lab and the store view: loaded once the page is interactive. */}

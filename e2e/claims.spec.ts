@@ -25,8 +25,8 @@ const EXPECTED: Record<string, string | ((evidence: string) => string)> = {
   T8: "caveat",
   // The verdict follows the sizes the check reports: a sealed cookie smaller than the JWT header leaves the claim standing, with a caveat.
   T9: (evidence) => {
-    const [, cookie, jwt] = /sends is (\d+) B; the JWT's Authorization header is (\d+) B/.exec(evidence) ?? [];
-    return Number(cookie) < Number(jwt) ? "caveat" : "does_not_hold";
+    const [, cookie, jwt] = /is ([\d,]+) B; the JWT's Authorization value, Bearer …, is ([\d,]+) B/.exec(evidence) ?? [];
+    return Number(cookie.replaceAll(",", "")) < Number(jwt.replaceAll(",", "")) ? "caveat" : "does_not_hold";
   },
   T10: "holds",
   T11: "does_not_hold",

@@ -29,6 +29,40 @@ test("Accept-Language: ko → the home page in Korean, logged out and with every
   await expectKorean(page);
 });
 
+test("Korean wording: a particle per word, one 'logged in as', durations in 초 and 분, times without a leading zero", async ({ page }) => {
+  await page.goto("/");
+  // 세션으로, JWT로, 하이브리드로 — never "(으)로".
+  for (const [mode, label] of [["session", "세션으로 로그인"], ["jwt", "JWT로 로그인"], ["hybrid", "하이브리드로 로그인"]] as const) {
+    await expect(page.locator(`#${mode}-login-form button[type="submit"]`)).toHaveText(label);
+  }
+  // The demo's short idle timeout (SESSION_DEMO_IDLE_SECONDS=3 here): "3초 동안", never "3 s 동안".
+  await expect(page.locator("#session-login-form")).toContainText(/(^|\s)\d+초 동안 쓰지 않으면 세션 끝내기/);
+  for (const mode of ["session", "jwt", "hybrid"] as const) await login(page, mode);
+  for (const mode of ["session", "jwt", "hybrid"] as const) await expect(page.getByTestId(`${mode}-status`)).toContainText("Alice(alice) 님으로 로그인됨");
+  // The idle timeout (30 minutes by default): "1800초(30분) 동안", the minutes whenever they are whole.
+  const idle = page.getByTestId("panel-session").getByText(/동안 쓰지 않으면 끝납니다/);
+  await expect(idle).toHaveText(/^\d+초(\(\d+분\))? 동안 쓰지 않으면 끝납니다/);
+  const [, seconds, minutes] = /^(\d+)초(?:\((\d+)분\))?/.exec((await idle.textContent()) ?? "") ?? [];
+  expect(minutes === undefined ? Number(seconds) % 60 !== 0 || Number(seconds) < 60 : Number(minutes) * 60 === Number(seconds)).toBe(true);
+  // "오후 3:49:14", never "오후 03:49:14".
+  const when = page.getByTestId("panel-session").getByTestId("when").first();
+  await expect(when).toHaveText(/(오전|오후) [1-9]\d?:\d\d:\d\d/);
+  await expect(when).not.toHaveText(/(오전|오후) 0\d:/);
+  await expect(page.locator("main")).not.toContainText(/\d s 동안|\(으\)로/);
+});
+
+test("a simulated device is named in Korean, in the store view and in the devices list", async ({ page }) => {
+  await page.goto("/");
+  await login(page, "session", "mina");
+  await page.getByRole("button", { name: "기기 10대 더 로그인" }).click();
+  const store = page.getByTestId("store-session");
+  await expect(store).toContainText(/세션 \d+개를 만들었습니다/);
+  await expect(store).toContainText("시뮬레이션 기기");
+  await expect(page.getByTestId("session-devices")).toContainText("시뮬레이션 기기");
+  await expect(page.locator("main")).not.toContainText("Simulated device");
+  await expectKorean(page);
+});
+
 for (const path of ["/claims", "/compare", "/guide", "/guide?app=spa&clients=mobile&services=many&domains=one&revocation=minutes&servers=many&stakes=medium", "/lab/xss", "/lab/attacker", "/scale", "/no-such-page"]) {
   test(`${path} in Korean`, async ({ page }) => {
     await page.goto(path);

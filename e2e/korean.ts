@@ -5,6 +5,9 @@ import { expect } from "./fixtures";
 /** A message key shown instead of its text (`jwtView.readable`): what a message missing in the browser looks like. */
 const KEY_SHOWN = new RegExp(`\\b(${Object.keys(en).join("|")})\\.[A-Za-z]`);
 
+/** "(으)로", "(이)가", "을(를)", "은(는)", "와(과)" and the like: a particle not chosen for its word. */
+const HEDGED_PARTICLE = /\((으|이)\)(로|가)|(을|를)\((을|를)\)|(은|는)\((은|는)\)|(이|가)\((이|가)\)|(와|과)\((와|과)\)/;
+
 /**
  * Latin words a Korean page may show as they are: names of standards, protocols, products and
  * units that Korean developers write in Latin letters too.
@@ -45,6 +48,10 @@ export async function englishLeft(page: Page): Promise<string[]> {
   const left: string[] = [];
   for (const text of texts) {
     if (KEY_SHOWN.test(text)) left.push(`a message key  ←  "${text.slice(0, 120)}"`);
+    // Korean that reads as a machine's: a hedged particle, "(으)로", where the particle is chosen per
+    // word (세션으로, JWT로), and seconds as "15 s" where Korean says 15초 (messages/glossary.ko.json).
+    if (HEDGED_PARTICLE.test(text)) left.push(`a hedged particle  ←  "${text.slice(0, 120)}"`);
+    if (/\d\s+s\b/.test(text)) left.push(`seconds as "s"  ←  "${text.slice(0, 120)}"`);
     // Tokens, hashes and ids are data, not language: long runs of base64url/hex are left out, and so
     // are paths, file and host names and snake_case ids. An English gloss in parentheses right
     // after the Korean term it glosses — 쿠키 저장소(cookie jar) — is how Korean technical prose

@@ -12,9 +12,9 @@ type Namespace = keyof Messages;
 export const SHARED_CLIENT_NAMESPACES = [
   "apiCall", "browserCookies", "controls", "copyButton", "countdown", "demoAccount", "deviceRow", "errorDetails", "errorPage", "errors", "flow",
   "forgeLab", "glossary", "hybridDevices", "hybridMypage", "hybridPanel", "hybridReplay", "jwtAfterLogout", "jwtMypage", "jwtPanel",
-  "jwtReplay", "jwtView", "loginForm", "modes", "panel", "protectedData", "refreshChain", "replayLab", "returnedBecause", "section",
+  "jwtReplay", "jwtView", "loginForm", "modes", "panel", "protectedData", "refreshChain", "replayLab", "returnedBecause", "reuseResult", "section",
   "sessionAnatomy", "sessionDevices", "sessionPanel", "sessionReplay", "storeView", "tamperTry", "throwawayAccount", "timeline",
-  "timelineRows", "tokenPage", "transportDifferences",
+  "timelineRows", "tokenPage", "transportDifferences", "xssNote",
 ] as const satisfies readonly Namespace[];
 
 export const PAGE_CLIENT_NAMESPACES = {

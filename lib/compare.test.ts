@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 // next-intl's own entry needs Next's runtime under the react-server condition; its translator is use-intl's.
 import { createTranslator } from "use-intl/core";
 import en from "../messages/en.json" with { type: "json" };
 import ko from "../messages/ko.json" with { type: "json" };
-import { type CompareText, liveFigure, liveText, MEASURE_INTERVAL_MS, measurements, MIN_LIVE_SAMPLES, rowsText, snapshotEvery } from "./compare";
+import { checkClaim } from "./claims";
+import { BENCH, type CompareText, liveFigure, liveText, MEASURE_INTERVAL_MS, measurements, MIN_LIVE_SAMPLES, rowsText, snapshotEvery, TIMING_RUNS } from "./compare";
 import { db } from "./db";
 import { recordAuth } from "./metrics";
+import { timingValues } from "./timing";
 
 describe("compare page measurements", () => {
   test("measured at most once per interval, shared by concurrent visitors, touching no real user and leaving no row", async () => {
@@ -19,7 +22,7 @@ describe("compare page measurements", () => {
     assert.equal((await measurements(t0 + MEASURE_INTERVAL_MS - 1)).measuredAt.getTime(), t0);
     assert.equal(await db().session.count(), before, "the measuring session is gone");
     assert.equal(await db().session.count({ where: { userId: "user_alice" } }), aliceBefore);
-    assert.ok(a.costs.sessionCheckMicros > 0 && a.sizes.sessionCookie > 100);
+    assert.ok(a.costs.sessionCheck.median > 0 && a.sizes.sessionCookie > 100);
     const later = await measurements(t0 + MEASURE_INTERVAL_MS);
     assert.equal(later.measuredAt.getTime(), t0 + MEASURE_INTERVAL_MS, "measured again once the interval passed");
   });
@@ -106,5 +109,44 @@ describe("what the compare page says", () => {
     assert.equal(say(liveText({ kind: "median", p50Micros: 12, samples: 1, requests: 2 })), "live requests: median 12 µs over the last 1 sample of 2 requests");
     assert.equal(say(liveText({ kind: "median", p50Micros: 12, samples: 1234, requests: 1234 })), "live requests: median 12 µs over 1,234 samples");
     assert.equal(korean("rows.refreshToken", rowsText(1, "refreshToken", 301).values), "리프레시 토큰 행 1개, ≈301 B");
+  });
+});
+
+describe("the micro-costs: one way of timing them, the same figures on /compare and /claims", () => {
+  test("every cost is the median of TIMING_RUNS runs with the spread of the runs, and T5 quotes that very measurement", async () => {
+    const m = await measurements();
+    for (const [name, t] of Object.entries(m.costs)) {
+      assert.equal(t.runs, TIMING_RUNS, name);
+      assert.ok(t.min <= t.p25 && t.p25 <= t.median && t.median <= t.p75 && t.p75 <= t.max && t.min > 0, `${name}: ${JSON.stringify(t)}`);
+    }
+    const r = await checkClaim("T5");
+    const c = m.costs;
+    assert.deepEqual(r.evidence[0].values, { runs: TIMING_RUNS, ...timingValues("unseal", c.unseal), ...timingValues("verify", c.eddsaVerify), ...timingValues("read", c.sessionRead) });
+    assert.deepEqual(r.evidence[1].values, { ...timingValues("session", c.sessionCheck), ...timingValues("jwt", c.jwtCheck) });
+    const claims = createTranslator({ locale: "en", messages: en, namespace: "claims" });
+    const said = claims.markup("T5.crypto", { ...(r.evidence[0].values as Record<string, number>), code: (s) => s });
+    assert.match(said, /^Measured here, each the median of 9 runs with the middle half of the runs in parentheses: unsealing a session cookie costs [\d,]+ µs \([\d,]+–[\d,]+\),/);
+    assert.match(said, /taken afresh at most once a minute, on a shared machine/);
+  });
+
+  test("each size is what its name says: the Authorization value is `Bearer ` and the token itself", async () => {
+    const { sizes, cookieNames } = await measurements();
+    assert.equal(sizes.jwtHeader - sizes.jwtToken, Buffer.byteLength("Bearer "));
+    assert.ok(sizes.sessionCookie > cookieNames.session.length + 1 + sizes.sessionId, "the cookie, counted with its name, holds the id sealed");
+  });
+});
+
+describe("the throughput yardsticks the page quotes", () => {
+  const two = (n: number) => n.toFixed(2);
+  test("docs/performance.md and the README quote the figures /compare shows (BENCH), both yardsticks", () => {
+    const performance = readFileSync("docs/performance.md", "utf8");
+    const readme = readFileSync("README.md", "utf8");
+    const checkRange = `${two(BENCH.checkRatio.low)}–${two(BENCH.checkRatio.high)}`;
+    for (const [name, text] of [["docs/performance.md", performance], ["README.md", readme]] as const) {
+      assert.ok(text.includes(checkRange), `${name} quotes guarded ÷ baseline ${checkRange}`);
+      assert.ok(text.includes(`${BENCH.proxyFactor.toFixed(1)}×`), `${name} quotes the unproxied route's ${BENCH.proxyFactor}×`);
+      assert.ok(text.includes(`${BENCH.proxyMs} ms`), `${name} quotes the proxy's ${BENCH.proxyMs} ms a request`);
+    }
+    assert.ok(BENCH.checkRatio.low <= BENCH.checkRatio.high && BENCH.proxyFactor > 1 && BENCH.proxyMs > 0);
   });
 });

@@ -15,6 +15,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { type RouteStats, routeStats } from "./metrics";
 import { storeView } from "./store-view";
+import { type Timing, timeMicros } from "./timing";
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
@@ -26,6 +27,32 @@ const PROBE = { id: "user_compare_probe", username: "compare-probe", displayName
 
 /** How often the compare page measures, at most; every visitor in between sees the same numbers. */
 export const MEASURE_INTERVAL_MS = 60_000;
+
+/**
+ * How each micro-cost is timed (lib/timing.ts): RUNS runs, each of this many calls, the pages
+ * showing the median run and the middle half of the runs. Few calls for what is never remembered
+ * (a full unseal or signature check costs hundreds of µs), more for the remembered checks.
+ */
+export const TIMING_RUNS = 9;
+const FULL = { runs: TIMING_RUNS, callsPerRun: 10, warmup: 1 };
+const REMEMBERED = { runs: TIMING_RUNS, callsPerRun: 50, warmup: 50 };
+
+/** What the figures of `npm run bench` are: printed by scripts/bench.ts, quoted in docs/performance.md and the README (rounded as the page says them: "about"). */
+export type BenchFigures = {
+  /** guarded ÷ baseline throughput, both through proxy.ts: the cost of the check alone (lowest and highest mode, each its median over the rounds). */
+  checkRatio: { low: number; high: number };
+  /** unproxied ÷ baseline throughput: how many more requests a route outside the proxy serves. */
+  proxyFactor: number;
+  /** What passing through the proxy costs a request, in ms of server time. */
+  proxyMs: number;
+};
+
+/**
+ * The last full `npm run bench` (5 rounds × 5 s per route) on the machine docs/performance.md
+ * names. Not measured live: loading each route for seconds is no job for a page visit. A unit test
+ * (lib/compare.test.ts) keeps docs/performance.md and the README quoting these same figures.
+ */
+export const BENCH: BenchFigures = { checkRatio: { low: 0.9, high: 0.98 }, proxyFactor: 1.5, proxyMs: 0.5 };
 
 /**
  * Fewer live samples than this and the page shows no median, only how many there are: over a
@@ -88,11 +115,17 @@ export type Measurements = Awaited<ReturnType<typeof measure>> & {
   live: Record<"session" | "jwt" | "hybrid", LiveFigure>;
 };
 
-const snapshot = snapshotEvery<Measurements>(MEASURE_INTERVAL_MS, async (at) => {
+/**
+ * One snapshot per process, on globalThis: the compare page and the /claims check route (T5, T9)
+ * are separate bundles, and each module-level copy would measure on its own — the same cost then
+ * showed two different numbers on the two pages a minute apart.
+ */
+const snapshotSlot = globalThis as unknown as Record<symbol, ((now?: number) => Promise<Measurements>) | undefined>;
+const snapshot = (snapshotSlot[Symbol.for("login-lab.compare.snapshot")] ??= snapshotEvery<Measurements>(MEASURE_INTERVAL_MS, async (at) => {
   const stats = routeStats();
   const live = { session: liveFigure(stats.session), jwt: liveFigure(stats.jwt), hybrid: liveFigure(stats.hybrid) };
   return deepFreeze({ ...(await measure()), measuredAt: new Date(at), live });
-});
+}));
 
 /** Shared by every render until the next snapshot: no render may change it for the others. */
 function deepFreeze<T>(value: T): T {
@@ -122,46 +155,43 @@ async function measure() {
   const sealed = await sealToken(token);
   const jwt = (await signAccessToken(user, JWT_AUDIENCE, env().JWT_TTL_SECONDS)).token;
   const hybrid = (await signAccessToken(user, HYBRID_AUDIENCE, env().HYBRID_ACCESS_TTL_SECONDS, { sid: crypto.randomUUID() })).token;
-  // What the first sight of a credential costs, before anything is remembered: 20 of each, timed.
-  const timeEach = async (fn: () => Promise<unknown>) => {
-    await fn();
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) await fn();
-    return ((performance.now() - start) / 20) * 1000;
-  };
+  // Every cost timed the same way, lib/timing.ts: the median of TIMING_RUNS runs, with their spread.
+  // What the first sight of a credential costs, before anything is remembered: a full unseal, a
+  // full signature check.
   const key = (await signingKey()).publicKey;
-  // And what the check costs once the credential is known: 200 checks of a real session and token.
-  const loop = async (fn: () => unknown) => {
-    for (let i = 0; i < 50; i++) await fn();
-    const start = performance.now();
-    for (let i = 0; i < 200; i++) await fn();
-    return ((performance.now() - start) / 200) * 1000;
-  };
+  // And what the check costs once the credential is known, on a real session and token.
   const probe = await Session.login(PROBE, { userAgent: "Login Lab compare page (measuring, deleted at once)", ip: "127.0.0.1" });
-  let sessionCheckMicros: number;
-  let sessionReadMicros: number;
+  let sessionCheck: Timing;
+  let sessionRead: Timing;
   try {
-    sessionCheckMicros = await loop(() => Session.authenticate(probe.cookieValue));
-    sessionReadMicros = await loop(() => readSessionFromStore(probe.session.id));
+    sessionCheck = await timeMicros(() => Session.authenticate(probe.cookieValue), REMEMBERED);
+    sessionRead = await timeMicros(() => readSessionFromStore(probe.session.id), REMEMBERED);
   } finally {
     await Session.logout(probe.cookieValue);
   }
+  /** µs per call, each the median of TIMING_RUNS runs with their spread. */
   const costs = {
-    unsealMicros: await timeEach(() => unsealData(sealed, { password: env().SESSION_SECRET })),
-    eddsaVerifyMicros: await timeEach(() => jwtVerify(jwt, key, { algorithms: ["EdDSA"] })),
-    sessionCheckMicros,
+    unseal: await timeMicros(() => unsealData(sealed, { password: env().SESSION_SECRET }), FULL),
+    eddsaVerify: await timeMicros(() => jwtVerify(jwt, key, { algorithms: ["EdDSA"] }), FULL),
+    sessionCheck,
     /** The store read a check needs when the row is not in this instance's memory. */
-    sessionReadMicros,
-    jwtCheckMicros: await loop(() => verifyAccessToken(jwt, JWT_AUDIENCE)),
+    sessionRead,
+    jwtCheck: await timeMicros(() => verifyAccessToken(jwt, JWT_AUDIENCE), REMEMBERED),
   };
   return {
+    /**
+     * Bytes, each named after what it counts: the token itself; the `Authorization` value
+     * (`Bearer …`); a cookie with its name (`name=value`, as it goes in the Cookie header).
+     */
     sizes: {
       sessionId: bytes(token),
       sessionCookie: bytes(`${sessionCookie().name}=${sealed}`),
+      jwtToken: bytes(jwt),
       jwtHeader: bytes(`Bearer ${jwt}`),
       hybridHeader: bytes(`Bearer ${hybrid}`),
       refreshCookie: bytes(`${refreshCookie().name}=${token}`),
     },
+    cookieNames: { session: sessionCookie().name, refresh: refreshCookie().name },
     ttl: { jwt: env().JWT_TTL_SECONDS, hybridAccess: env().HYBRID_ACCESS_TTL_SECONDS, sessionIdle: env().SESSION_IDLE_TTL_SECONDS },
     store: await storeView(),
     costs,

@@ -100,6 +100,8 @@ const schema = z
      * "memory" (this process only — the scale-out lab's demonstration of claim S7).
      */
     SESSION_STORE: z.enum(["database", "memory"]).default("database"),
+    /** Put before every cookie name (lib/cookie-namespace.ts): deployments on one host name do not share cookies. */
+    COOKIE_NAMESPACE: z.string().regex(/^[a-z0-9]{1,16}$/, "COOKIE_NAMESPACE must be 1-16 lowercase letters or digits.").optional(),
     /** Scale-out lab (`npm run cluster`): this instance's name, e.g. "A". */
     CLUSTER_INSTANCE: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
     /** Scale-out lab: every instance's name and address, "A=http://127.0.0.1:3001,B=http://127.0.0.1:3002". */

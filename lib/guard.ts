@@ -10,6 +10,8 @@ import type { Mode } from "./client/modes";
 import { bearerFailure, jsonFailure, received } from "./http";
 import { JWT_TRANSPORT_COOKIE, jwtTransportOf } from "./jwt-transport";
 import { loginPanelPath } from "./login-panel";
+import { namespaced } from "./cookie-namespace";
+import { env } from "./env";
 
 /**
  * What proxy.ts decides for one request, before any page or route runs: the quick, store-free
@@ -55,7 +57,7 @@ export function guard(req: GuardRequest, now = new Date()): MaybePromise<Verdict
     case "/jwt/mypage": {
       const cookie = req.cookie(jwtCookie().name);
       if (!cookie) {
-        return jwtTransportOf(req.cookie(JWT_TRANSPORT_COOKIE)) === "cookie" ? redirect("jwt", failure("token_missing")) : PASS;
+        return jwtTransportOf(req.cookie(namespaced(env().COOKIE_NAMESPACE, JWT_TRANSPORT_COOKIE))) === "cookie" ? redirect("jwt", failure("token_missing")) : PASS;
       }
       return andThen(verifyJwt({ cookie }, now), (r) => (ok(r) ? PASS : redirect("jwt", r as AuthFailure)));
     }

@@ -123,6 +123,26 @@ describe("recommend", () => {
     assert.match(english(r.alsoConsider.text), /opaque session id/);
   });
 
+  test("clients without a cookie jar: hybrid says how they keep the refresh token, and what this lab's API does; browsers only keep the panels' tagline", () => {
+    for (const answers of [{ app: "spa", clients: "mobile", revocation: "minutes" }, { app: "none", revocation: "instant" }, { clients: "third", stakes: "high" }] as Answers[]) {
+      const r = recommend(answers);
+      assert.equal(r.mode, "hybrid", JSON.stringify(answers));
+      const apps = r.reasons.find((x) => x.text === "reasons.hybrid.apps");
+      assert.ok(apps, JSON.stringify(answers));
+      assert.match(english(apps.text), /response body/);
+      assert.match(english(apps.text), /Keychain/);
+      assert.match(english(apps.text), /only as a cookie/);
+      assert.ok(r.tagline && !/HttpOnly cookie\.$/.test(english(r.tagline)), "no browser-only tagline next to clients without a cookie jar");
+      assert.match(english(r.tagline), /response body/);
+    }
+    assert.equal(recommend({ app: "none", revocation: "instant" }).tagline, "taglines.hybridNoBrowser");
+    assert.equal(recommend({ app: "none", revocation: "expiry", stakes: "low" }).tagline, "taglines.jwtNoBrowser");
+    const browsersOnly = recommend({ app: "spa", clients: "browser", domains: "many", revocation: "minutes" });
+    assert.equal(browsersOnly.mode, "hybrid");
+    assert.equal(browsersOnly.tagline, undefined);
+    assert.ok(!browsersOnly.reasons.some((x) => x.text === "reasons.hybrid.apps"));
+  });
+
   test("incomplete answers: says which unanswered questions would change the mode, and to what", () => {
     const r = recommend({ app: "spa", clients: "browser" });
     assert.equal(r.mode, "session");

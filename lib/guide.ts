@@ -116,6 +116,12 @@ export type Recommendation = {
   /** Questions not answered yet whose answer would change the mode, and to what. */
   open: { question: QuestionId; changes: { answer: string; mode: Mode }[] }[];
   answered: number;
+  /**
+   * The one-line summary of the mode for these answers, when the panels' own tagline (written for
+   * a browser: localStorage, HttpOnly cookies) would not fit the clients answered — apps and
+   * programs get their tokens in the response body.
+   */
+  tagline?: GuideKey;
 };
 
 export type GuideOptions = {
@@ -157,6 +163,8 @@ function factsOf(a: Answers) {
      * a verifier that does not share the store, another site. Any one of these needs a token.
      */
     needsToken: thirdParty || ownApps || noBrowser || manyServices || manyDomains || noSharedStore,
+    /** Some client has no browser cookie jar: an app, a third party's client, a program. */
+    nonBrowserClients: ownApps || thirdParty || noBrowser,
     /** The only thing asking for a token is a first-party app: one that could carry an opaque session id instead. */
     onlyOwnApps: ownApps && !thirdParty && !noBrowser && !manyServices && !manyDomains && !noSharedStore,
     revokeSoon: a.revocation === "instant" || a.revocation === "minutes",
@@ -284,6 +292,13 @@ function tokenReasons(a: Answers): Reason[] {
 
 function hybridReasons(a: Answers): Reason[] {
   const r = tokenReasons(a);
+  // The refresh cookie is a browser's: say how a client without a cookie jar keeps the refresh token.
+  if (factsOf(a).nonBrowserClients)
+    r.push({
+      text: "reasons.hybrid.apps",
+      claim: "T6",
+      demo: D.hybrid,
+    });
   if (a.revocation === "instant" || a.revocation === "minutes")
     r.push({
       text: "reasons.hybrid.revoke",
@@ -425,6 +440,14 @@ function alsoConsiderOf(mode: Mode, a: Answers): Recommendation["alsoConsider"] 
   return undefined;
 }
 
+/** The mode's summary for clients that are not (only) browsers; none where the panels' own tagline is true. */
+function taglineOf(mode: Mode, a: Answers): GuideKey | undefined {
+  const f = factsOf(a);
+  if (mode === "hybrid" && f.nonBrowserClients) return f.noBrowser ? "taglines.hybridNoBrowser" : "taglines.hybridApps";
+  if (mode === "jwt" && f.noBrowser) return "taglines.jwtNoBrowser";
+  return undefined;
+}
+
 /** The recommendation for whatever has been answered so far (any subset, none included). */
 export function recommend(answers: Answers, options: GuideOptions = {}): Recommendation {
   const a = clean(answers);
@@ -439,6 +462,8 @@ export function recommend(answers: Answers, options: GuideOptions = {}): Recomme
   const result: Recommendation = { mode, reasons, givesUp: givesUpOf(mode, a), open, answered: QUESTIONS.filter((q) => a[q.id] !== undefined).length };
   const also = alsoConsiderOf(mode, a);
   if (also) result.alsoConsider = also;
+  const tagline = taglineOf(mode, a);
+  if (tagline) result.tagline = tagline;
   return options.xssLab === false ? withoutXssLab(result) : result;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { CookiePolicy } from "./auth/cookies";
 import { env } from "./env";
+import { named } from "./auth/cookies";
 
 /**
  * Who a lab visitor is, so that the attack labs' records (the XSS lab's attacker inbox, the
@@ -22,7 +23,7 @@ const THIRTY_DAYS = 30 * 24 * 3600;
 export function labCookie(): CookiePolicy & { options: { maxAge: number } } {
   const secure = env().cookieSecure;
   return {
-    name: secure ? "__Host-ll_lab" : "ll_lab",
+    name: `${secure ? "__Host-" : ""}${named("ll_lab")}`,
     options: { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: THIRTY_DAYS },
   };
 }

@@ -109,15 +109,28 @@ class Recorder {
  * Asks `ask` again and again (no pause) until it is refused or `limitMs` passes: how long the
  * sibling went on accepting after this instance's logout had answered.
  */
-async function untilRefused(ask: () => Promise<Answer>, limitMs = 2_000): Promise<{ last: Answer; ms: number; attempts: number }> {
+async function untilRefused(ask: () => Promise<Answer>, limitMs = 2_000): Promise<{ last: Answer; ms: number; attempts: number; accepted: Answer | null }> {
   const start = performance.now();
   let attempts = 0;
+  let accepted: Answer | null = null;
   for (;;) {
     const last = await ask();
     attempts += 1;
     const ms = performance.now() - start;
-    if (last.status >= 400 || ms > limitMs) return { last: { ...last, ms }, ms, attempts };
+    if (last.status >= 400 || ms > limitMs) return { last: { ...last, ms }, ms, attempts, accepted };
+    accepted ??= last;
   }
+}
+
+/**
+ * The sibling's answers after the logout's answer, none hidden: the requests it still accepted (a
+ * step of their own, against the claim, when there were any), then its first refusal.
+ */
+function recordAfter(r: Recorder, at: Actor, request: string, after: Awaited<ReturnType<typeof untilRefused>>, names: { self: string; other: string }, refused: Step["says"]) {
+  if (after.accepted) {
+    r.record(at, [request, "rightAfter"], after.accepted, "refused", says("acceptedAfter", { ...names, count: after.attempts - 1 }));
+  }
+  r.record(at, [request, after.accepted ? "thenRefused" : "rightAfter"], after.last, "refused", refused);
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -174,8 +187,7 @@ async function sessionTrial({ self: a, other: b, resource }: Cluster, credential
   }
   r.record(a, "POST /api/session/logout", await call(`${a.url}/api/session/logout`, { method: "POST", headers: { cookie } }), "accepted", says("sessionLogout", names));
   const after = await untilRefused(() => mypage(b));
-  r.record(b, ["GET /api/session/mypage", "rightAfter"], after.last, "refused",
-    store === "memory" ? says("sessionAfterMemory", names) : says("sessionAfterShared", { ...names, attempts: after.attempts }));
+  recordAfter(r, b, "GET /api/session/mypage", after, names, store === "memory" ? says("sessionAfterMemory", names) : says("sessionAfterShared", { ...names, attempts: after.attempts }));
   return {
     trial: store === "memory" ? "session-memory" : "session",
     steps: r.steps,
@@ -201,7 +213,7 @@ async function jwtTrial({ self: a, other: b, resource }: Cluster, credentials: C
   if (revocable) {
     const after = await untilRefused(() => mypage(b));
     propagation = { ms: round(after.ms), attempts: after.attempts };
-    r.record(b, ["GET /api/jwt/mypage", "rightAfter"], after.last, "refused", says("jwtAfterRevocable", { ...names, attempts: after.attempts }));
+    recordAfter(r, b, "GET /api/jwt/mypage", after, names, says("jwtAfterRevocable", { ...names, attempts: after.attempts }));
   } else {
     r.record(b, ["GET /api/jwt/mypage", "rightAfter"], await mypage(b), "accepted", says("jwtAfter", names));
   }
@@ -235,7 +247,7 @@ async function hybridTrial({ self: a, other: b, resource }: Cluster, credentials
   r.record(a, "POST /api/hybrid/refresh/logout", await call(`${a.url}/api/hybrid/refresh/logout`, { method: "POST", headers: { cookie: refresh } }), "accepted", says("hybridRevoke", names));
   const cookie = refresh;
   const after = await untilRefused(() => call(`${b.url}/api/hybrid/refresh`, { method: "POST", headers: { cookie } }));
-  r.record(b, ["POST /api/hybrid/refresh", "rightAfter"], after.last, "refused", says("hybridRefreshAfter", names));
+  recordAfter(r, b, "POST /api/hybrid/refresh", after, names, says("hybridRefreshAfter", names));
   r.record(b, ["GET /api/hybrid/mypage", "rightAfter"], await call(`${b.url}/api/hybrid/mypage`, { headers: bearer(latest) }), "accepted", says("hybridAccessAfter", names));
   if (resource) r.record(resource, ["GET /resource", "rightAfter"], await call(`${resource.url}/resource`, { headers: bearer(latest) }), "accepted", says("hybridResourceAfter"));
   return {

@@ -3,6 +3,7 @@ import { jwtCookie, sessionCookie } from "./auth/cookies";
 import * as Hybrid from "./auth/hybrid";
 import * as Jwt from "./auth/jwt";
 import * as Session from "./auth/session";
+import { simulatedDevice } from "./auth/session-devices";
 import type { PublicUser } from "./auth/users";
 import { db } from "./db";
 import { env } from "./env";
@@ -14,11 +15,12 @@ import { env } from "./env";
  * Tokens themselves are never stored, so none can leak from here.
  *
  * A row says what the view shows of it as data only (the words around it are the page's): a
- * session's revocation reason and user agent (`detail`, as stored), how long a deny-listed jti
+ * session's revocation reason and user agent (`detail`, as stored — but a simulated device's
+ * agent is its number, `simulated`, for the page to word), how long a deny-listed jti
  * stays (`until`), a refresh token's family and parent (null for the first of its family).
  */
 export type StoreRow = { id: string; user: string; createdAt: Date; state: "active" | "used" | "revoked" | "expired" } & (
-  | { kind: "session"; detail: string }
+  | { kind: "session"; detail: string; simulated: number | null }
   | { kind: "denied"; until: Date }
   | { kind: "refresh"; family: string; parent: string | null }
 );
@@ -111,7 +113,8 @@ export async function storeView(owners: readonly PublicUser[] = [], now = new Da
         user: s.user.username,
         createdAt: s.createdAt,
         kind: "session",
-        detail: [s.revokedReason, s.userAgent?.slice(0, 40)].filter(Boolean).join(" · "),
+        detail: [s.revokedReason, simulatedDevice(s.userAgent) === null ? s.userAgent?.slice(0, 40) : null].filter(Boolean).join(" · "),
+        simulated: simulatedDevice(s.userAgent),
         // A revoked or evicted row stays until it expires, so that its browser can be told why.
         state: s.revokedAt ? "revoked" : s.idleExpiresAt <= now || s.absoluteExpiresAt <= now ? "expired" : "active",
       })),

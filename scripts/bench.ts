@@ -2,11 +2,15 @@
  * `npm run bench` — what each mode's check costs a real server.
  *
  * Builds the app (unless --skip-build), starts the production server on a fresh SQLite file, logs
- * in once per mode, then loads GET /api/<mode>/mypage and the unguarded GET /api/baseline/mypage
- * (same shape, same instrumentation) with autocannon over loopback, in interleaved rounds so that
- * machine noise hits both alike. Prints, per mode: median guarded ÷ baseline throughput, p50/p99
- * latency, and the in-process auth time the server itself recorded (the Server-Timing `auth`
- * figure, read back from /api/metrics). Numbers are printed, never asserted.
+ * in once per mode, then loads GET /api/<mode>/mypage, the unguarded GET /api/baseline/mypage
+ * (same shape, same instrumentation, and like the guarded routes it passes through proxy.ts) and
+ * GET /api/baseline/unproxied (the same answer at a path proxy.ts's matcher leaves out) with
+ * autocannon over loopback, in interleaved rounds so that machine noise hits all three alike.
+ * Prints, per mode: median guarded ÷ baseline throughput (what the check costs), p50/p99 latency,
+ * and the in-process auth time the server itself recorded (the Server-Timing `auth` figure, read
+ * back from /api/metrics); then unproxied ÷ baseline and the time per request that difference
+ * makes (what Next.js's proxy costs any request it runs for, whatever it checks). Numbers are
+ * printed, never asserted.
  *
  * Then, on the same server, how light the home page is to load (scripts/page-weight.ts, also
  * `npm run weight`): the first-load JavaScript of `/` in KB gzip and its Largest Contentful Paint in
@@ -108,22 +112,32 @@ async function main() {
     for (const m of modes) {
       await load(`/api/${m}/mypage`, creds[m], warmup);
       await load(`/api/baseline/mypage?shape=${m}`, {}, warmup);
+      await load(`/api/baseline/unproxied?shape=${m}`, {}, warmup);
     }
 
-    const results: Record<string, { ratios: number[]; guarded: Run[]; baseline: Run[] }> = {};
+    type Result = { ratios: number[]; proxyRatios: number[]; guarded: Run[]; baseline: Run[]; unproxied: Run[] };
+    const results: Record<string, Result> = {};
     for (const m of modes) {
-      results[m] = { ratios: [], guarded: [], baseline: [] };
+      results[m] = { ratios: [], proxyRatios: [], guarded: [], baseline: [], unproxied: [] };
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which goes first, so neither always gets the warmer machine.
-        const first = round % 2 === 0;
-        const baselinePath = `/api/baseline/mypage?shape=${m}`;
-        const a = first ? await load(baselinePath, {}) : await load(`/api/${m}/mypage`, creds[m]);
-        const b = first ? await load(`/api/${m}/mypage`, creds[m]) : await load(baselinePath, {});
-        const [baseline, guarded] = first ? [a, b] : [b, a];
+        // Rotate which goes first, so none always gets the warmer machine.
+        const routes = [
+          ["baseline", () => load(`/api/baseline/mypage?shape=${m}`, {})],
+          ["guarded", () => load(`/api/${m}/mypage`, creds[m])],
+          ["unproxied", () => load(`/api/baseline/unproxied?shape=${m}`, {})],
+        ] as const;
+        const run: Partial<Record<(typeof routes)[number][0], Run>> = {};
+        for (let i = 0; i < routes.length; i++) {
+          const [name, go] = routes[(round + i) % routes.length];
+          run[name] = await go();
+        }
+        const { baseline, guarded, unproxied } = run as Record<(typeof routes)[number][0], Run>;
         if (guarded.non2xx > 0) throw new Error(`${m}: ${guarded.non2xx} requests were not 2xx — the credential stopped working`);
         results[m].baseline.push(baseline);
         results[m].guarded.push(guarded);
+        results[m].unproxied.push(unproxied);
         results[m].ratios.push(guarded.rps / baseline.rps);
+        results[m].proxyRatios.push(unproxied.rps / baseline.rps);
       }
     }
     const stats = (await (await fetch(`${BASE}/api/metrics`)).json()) as Record<string, { count: number; queriesPerRequest: number; authMicros: { p50: number; mean: number } | null }>;
@@ -133,6 +147,16 @@ async function main() {
     console.log(`\nLogin Lab benchmark — ${os.cpus().length} × ${cpu}, Node ${process.version}, SQLite, ${CONNECTIONS} connections, ${ROUNDS} round(s) × ${SECONDS} s per route\n`);
     const rows = [["route", "req/s (median)", "÷ baseline", "p50 ms", "p99 ms", "auth µs p50 (in-process)", "store queries / req"]];
     const baseAll = modes.flatMap((m) => results[m].baseline);
+    const unproxiedAll = modes.flatMap((m) => results[m].unproxied);
+    rows.push([
+      "GET /api/baseline/unproxied (no proxy)",
+      median(unproxiedAll.map((r) => r.rps)).toFixed(0),
+      median(modes.flatMap((m) => results[m].proxyRatios)).toFixed(2),
+      String(median(unproxiedAll.map((r) => r.p50))),
+      String(median(unproxiedAll.map((r) => r.p99))),
+      "—",
+      "0",
+    ]);
     rows.push([
       "GET /api/baseline/mypage (all shapes)",
       median(baseAll.map((r) => r.rps)).toFixed(0),
@@ -156,6 +180,19 @@ async function main() {
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+    // With the server saturated, 1 ÷ throughput is the server time a request takes; the proxy's
+    // passage is the difference between the two yardsticks (per round, then the median).
+    const proxyMs = median(modes.flatMap((m) => results[m].baseline.map((b, i) => (1 / b.rps - 1 / results[m].unproxied[i].rps) * 1000)));
+    const proxyRatios = modes.flatMap((m) => results[m].proxyRatios);
+    const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+    console.log(
+      `\nWhat the check costs: guarded ÷ baseline, both through proxy.ts (median of rounds): ${modes.map((m) => `${m} ${median(results[m].ratios).toFixed(2)}`).join(", ")}; ` +
+        `single rounds ${range(modes.flatMap((m) => results[m].ratios))}.`,
+    );
+    console.log(
+      `What the proxy costs: a route it never runs for serves ${median(proxyRatios).toFixed(2)}× the baseline's requests (single rounds ${range(proxyRatios)}), ` +
+        `≈ ${proxyMs.toFixed(2)} ms of server time per request (1 ÷ baseline req/s − 1 ÷ unproxied req/s, median over rounds).`,
+    );
     console.log(
       `\nVerification in a loop (warm caches): session ${hot.session.toFixed(1)} µs (unseal remembered + the row from this instance's memory), ` +
         `JWT ${hot.jwt.toFixed(1)} µs (signature remembered, exp/nbf checked).`,

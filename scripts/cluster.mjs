@@ -214,6 +214,9 @@ const shared = {
   // Plain http on localhost: a Secure cookie would never be sent back over it, so nothing that
   // needs a cookie would work. Never like this on a network.
   COOKIE_SECURE: "false",
+  // Cookies ignore ports: names of their own, so that the dev server's cookies on localhost:3000
+  // and the cluster's on localhost:3001 and :3002 never overwrite each other (lib/cookie-namespace.ts).
+  COOKIE_NAMESPACE: process.env.COOKIE_NAMESPACE || "cluster",
   DEMO_PASSWORD: demoPassword,
   SESSION_STORE: sessionStore,
   CLUSTER_URLS: `A=${url(ports.A)},B=${url(ports.B)}`,

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { MODES } from "@/app/components/modes";
 import { SEED_POST } from "@/lib/seed-post";
+import { env } from "@/lib/env";
 import { When } from "@/app/components/when";
-import { REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
-import { type CompareText, liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, rowsText } from "@/lib/compare";
+import { jwtCookie, REFRESH_COOKIE_PATH } from "@/lib/auth/cookies";
+import { BENCH, type CompareText, liveText, MEASURE_INTERVAL_MS, MIN_LIVE_SAMPLES, measurements, rowsText, TIMING_RUNS } from "@/lib/compare";
+import { timingValues } from "@/lib/timing";
 import { code, strong } from "@/app/components/rich-tags";
+import { cluster } from "@/lib/scale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("comparePage");
@@ -17,6 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 const JWKS_PATH = "/.well-known/jwks.json";
+/** Next.js's authentication guide, where the quick check goes in the proxy. */
+const NEXT_AUTH_GUIDE = "https://nextjs.org/docs/app/guides/authentication#optimistic-checks-with-proxy-optional";
 
 type Demo = { href: string; label: string };
 const link = "text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400 underline";
@@ -59,17 +64,34 @@ function Verdict({ children, contradicts }: { children: ReactNode; contradicts?:
   );
 }
 
+/**
+ * A cell of the XSS row: what the XSS lab's payload gets in this mode, linked to the lab where it
+ * is on. A plain link, not next/link: the lab must load as a page of its own, with its own policy.
+ */
+function XssCell({ children, testid, lab }: { children: ReactNode; testid: string; lab: boolean }) {
+  const t = useTranslations("comparePage");
+  return (
+    <td className="border-t border-zinc-200 px-3 py-2 align-top dark:border-zinc-800" data-testid={testid}>
+      {children}{" "}
+      {lab ? (
+        <a href="/lab/xss" className={link}>
+          {t("seeIt")}
+        </a>
+      ) : null}
+    </td>
+  );
+}
+
 /** The seed post's comparison table, with every cell filled by this instance's own measurements. */
 export default async function ComparePage() {
   const m = await measurements();
-  const { sizes, ttl, store, live, costs } = m;
+  // On the scale-out lab's cluster this page says so: it is one of several instances.
+  const cl = cluster();
+  const { sizes, cookieNames, ttl, store, live, costs } = m;
   const t = await getTranslations("comparePage");
   const tm = await getTranslations("modes");
   const tc = await getTranslations("compare");
-  const format = await getFormatter();
   const say = (text: CompareText) => tc(text.key, text.values);
-  // Micro-second figures keep the shape they have always had: fixed decimals, no grouping.
-  const micros = (n: number, digits: number) => format.number(n, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
   const duration = (s: number) => (s % 60 === 0 ? t("minutes", { n: s / 60 }) : t("seconds", { n: s }));
   const code = (c: ReactNode) => <code>{c}</code>;
   const sessionBigger = sizes.sessionCookie > sizes.jwtHeader;
@@ -89,6 +111,12 @@ export default async function ComparePage() {
               </a>
             ),
             code,
+            runs: TIMING_RUNS,
+            claims: (c) => (
+              <Link href="/claims" className="underline">
+                {c}
+              </Link>
+            ),
             measuredAt: () => <When at={m.measuredAt} testid="measured-at" />,
             nextAt: () => <When at={next} testid="next-measure-at" />,
           })}
@@ -128,6 +156,19 @@ export default async function ComparePage() {
               <Cell href="/#hybrid">{t("kept.hybrid")}</Cell>
               <Verdict>{t("kept.verdict")}</Verdict>
             </tr>
+            <tr id="xss" data-testid="cmp-xss">
+              <th scope="row" className="px-3 py-2 text-left align-top">{t("xss.title")}</th>
+              <XssCell testid="cmp-session-xss" lab={env().labXssEnabled}>
+                {t("xss.session")}
+              </XssCell>
+              <XssCell testid="cmp-jwt-xss" lab={env().labXssEnabled}>
+                {t("xss.jwt")}
+              </XssCell>
+              <XssCell testid="cmp-hybrid-xss" lab={env().labXssEnabled}>
+                {t.rich("xss.hybrid", { path: REFRESH_COOKIE_PATH, duration: duration(ttl.hybridAccess), code })}
+              </XssCell>
+              <Verdict>{t("xss.verdict")}</Verdict>
+            </tr>
             <tr>
               <th scope="row" className="px-3 py-2 text-left align-top">{t("travels.title")}</th>
               <Cell href="/#session">{t("travels.session")}</Cell>
@@ -138,19 +179,22 @@ export default async function ComparePage() {
             <tr>
               <th scope="row" className="px-3 py-2 text-left align-top">{t("bytes.title")}</th>
               <Cell href="/#session" testid="cmp-session-bytes">
-                {t("bytes.session", { cookie: sizes.sessionCookie, id: sizes.sessionId })}
+                {t.rich("bytes.session", { cookie: sizes.sessionCookie, id: sizes.sessionId, name: cookieNames.session, code })}
               </Cell>
               <Cell href="/#jwt" testid="cmp-jwt-bytes">
-                {t("bytes.jwt", { header: sizes.jwtHeader })}
+                {t.rich("bytes.jwt", { header: sizes.jwtHeader, token: sizes.jwtToken, code })}
               </Cell>
-              <Cell href="/#hybrid">{t("bytes.hybrid", { header: sizes.hybridHeader, cookie: sizes.refreshCookie })}</Cell>
+              <Cell href="/#hybrid" testid="cmp-hybrid-bytes">
+                {t.rich("bytes.hybrid", { header: sizes.hybridHeader, cookie: sizes.refreshCookie, name: cookieNames.refresh, code })}
+              </Cell>
               <Verdict contradicts={sessionBigger}>
-                {t("bytes.verdict", {
+                {t.rich("bytes.verdict", {
                   id: sizes.sessionId,
                   cookie: sizes.sessionCookie,
                   jwt: sizes.jwtHeader,
                   bigger: sessionBigger ? "yes" : "no",
                   less: sizes.jwtHeader - sizes.sessionCookie,
+                  code,
                 })}
               </Verdict>
             </tr>
@@ -158,8 +202,8 @@ export default async function ComparePage() {
               <th scope="row" className="px-3 py-2 text-left align-top">{t("work.title")}</th>
               <Cell href="/#session" testid="cmp-session-auth">
                 {t.rich("work.session", {
-                  check: micros(costs.sessionCheckMicros, 1),
-                  read: micros(costs.sessionReadMicros, 1),
+                  ...timingValues("check", costs.sessionCheck),
+                  ...timingValues("read", costs.sessionRead),
                   liveText: say(liveText(live.session)),
                   strong,
                   readTag: (c) => <span data-testid="cmp-session-read">{c}</span>,
@@ -168,7 +212,7 @@ export default async function ComparePage() {
               </Cell>
               <Cell href="/#jwt" testid="cmp-jwt-auth">
                 {t.rich("work.jwt", {
-                  check: micros(costs.jwtCheckMicros, 1),
+                  ...timingValues("check", costs.jwtCheck),
                   liveText: say(liveText(live.jwt)),
                   strong,
                   liveTag: (c) => <span data-testid="cmp-jwt-live">{c}</span>,
@@ -179,8 +223,8 @@ export default async function ComparePage() {
               </Cell>
               <Verdict>
                 {t.rich("work.verdict", {
-                  unseal: micros(costs.unsealMicros, 0),
-                  verify: micros(costs.eddsaVerifyMicros, 0),
+                  ...timingValues("unseal", costs.unseal),
+                  ...timingValues("verify", costs.eddsaVerify),
                   unsealTag: (c) => <span data-testid="cmp-unseal">{c}</span>,
                   verifyTag: (c) => <span data-testid="cmp-verify">{c}</span>,
                   scale: (c) => (
@@ -214,9 +258,21 @@ export default async function ComparePage() {
             </tr>
             <tr>
               <th scope="row" className="px-3 py-2 text-left align-top">{t("scaling.title")}</th>
-              <Cell href="/#store-title" testid="cmp-session-scaling">
-                {t("scaling.session")}
-              </Cell>
+              {cl ? (
+                <Cell
+                  testid="cmp-session-scaling"
+                  see={[
+                    { href: "/scale", label: t("scaling.scaleLab") },
+                    { href: "/#store-title", label: t("scaling.sharedStore") },
+                  ]}
+                >
+                  {t("scaling.sessionCluster", { self: cl.self.name, instances: cl.all.filter((a) => a.kind === "instance").map((a) => a.name).join(", ") })}
+                </Cell>
+              ) : (
+                <Cell href="/#store-title" testid="cmp-session-scaling">
+                  {t("scaling.session")}
+                </Cell>
+              )}
               <Cell href={JWKS_PATH} testid="cmp-jwt-scaling">
                 {t("scaling.jwt", { jwks: JWKS_PATH })}
               </Cell>
@@ -234,12 +290,42 @@ export default async function ComparePage() {
           </tbody>
         </table>
       </div>
+      <p data-testid="compare-timing-note" className="max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">
+        {t.rich("timingNote", {
+          runs: TIMING_RUNS,
+          claims: (c) => (
+            <Link href="/claims#claim-T5" className="underline">
+              {c}
+            </Link>
+          ),
+        })}
+      </p>
+      <section data-testid="compare-throughput" aria-labelledby="throughput-title" className="max-w-3xl text-sm">
+        <h2 id="throughput-title" className="font-semibold">
+          {t("throughput.title")}
+        </h2>
+        <p className="mt-1">
+          {t.rich("throughput.body", {
+            low: BENCH.checkRatio.low,
+            high: BENCH.checkRatio.high,
+            factor: BENCH.proxyFactor,
+            ms: BENCH.proxyMs,
+            code,
+            guide: (c) => (
+              <a href={NEXT_AUTH_GUIDE} className="underline">
+                {c}
+              </a>
+            ),
+          })}
+        </p>
+      </section>
       <section data-testid="compare-jwt-cookie" aria-labelledby="jwt-cookie-note" className="max-w-3xl rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/30">
         <h2 id="jwt-cookie-note" className="font-semibold">
           {t("cookieNote.title")}
         </h2>
         <p className="mt-1">
           {t.rich("cookieNote.body", {
+            name: jwtCookie().name,
             panel: (c) => (
               <Link href="/#jwt" className="underline">
                 {c}

@@ -8,7 +8,8 @@ function format(ms: number, t: ReturnType<typeof useTranslations<"countdown">>) 
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, "0");
-  return h > 0 ? t("hoursLeft", { h: String(h), m: String(m).padStart(2, "0"), s: sec }) : `${m}:${sec}`;
+  // Past an hour, in words: "1h 05m 09s" (the message pads), "1시간 5분 9초" (Korean units take no zero).
+  return h > 0 ? t("hoursLeft", { h, m, s: s % 60 }) : `${m}:${sec}`;
 }
 
 /** Time left until `until` (epoch ms), ticking each second; says "expired" at zero. */

@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { type Arrow, credentialBytes, FLOWS, type Lane, latestPerStep } from "@/lib/client/flow";
+import { type Arrow, credentialBytes, flowOf, type Lane, latestPerStep } from "@/lib/client/flow";
+import type { JwtTransport } from "@/lib/jwt-transport";
 import type { Mode } from "@/lib/client/modes";
 import { useTimeline } from "@/lib/client/timeline";
 import { When } from "./when";
@@ -13,15 +14,15 @@ const LANES: Lane[] = ["browser", "server", "store"];
  * this panel has made that request, with the answer's real status and the credential bytes it
  * carried; the newest step is marked.
  */
-export function FlowDiagram({ mode }: { mode: Mode }) {
+export function FlowDiagram({ mode, jwtTransport }: { mode: Mode; jwtTransport?: JwtTransport }) {
   const t = useTranslations("flow");
   const format = useFormatter();
   const entries = useTimeline(mode);
   const latest = latestPerStep(entries);
   const newest = entries.find((e) => Object.values(latest).includes(e));
   return (
-    <ol className="flex flex-col gap-2" data-testid={`flow-${mode}`}>
-      {FLOWS[mode].map((step) => {
+    <ol className="flex flex-col gap-2" data-testid={`flow-${mode}`} data-transport={mode === "jwt" ? (jwtTransport ?? "bearer") : undefined}>
+      {flowOf(mode, jwtTransport).map((step) => {
         const e = latest[step.id];
         const refused = e && (e.status === null ? Boolean(e.code) : e.status >= 400);
         const lit = e ? (refused ? "border-red-400 bg-red-50 dark:border-red-700 dark:bg-red-950/30" : "border-emerald-500 bg-emerald-50 dark:border-emerald-700 dark:bg-emerald-950/30") : "border-zinc-200 dark:border-zinc-800";

@@ -25,7 +25,15 @@ export function ForgeLab() {
 
   const forgeToken = async (kind: Kind) => {
     const token = readStoredJwt();
-    if (!token) return setNote(t("logInFirst"));
+    if (!token) {
+      // No token in localStorage: the JWT panel may keep it in its HttpOnly cookie, which this page
+      // cannot read — then the server forges the cookie's token and presents the forgery as that cookie.
+      const r = await callApi("/api/lab/forge", { method: "POST", headers: json, body: JSON.stringify({ kind, from: "jwt_cookie" }) }, "jwt", timelineLabel(kind));
+      const b = r.body as { status?: number; error?: string; reason?: string | null };
+      if (r.status === 401) return setNote(t("logInFirst"));
+      setNote(t("fromCookie"));
+      return put(kind, { status: b.status ?? r.status, code: b.reason && b.reason !== b.error ? `${b.error} (${b.reason})` : (b.error ?? errorCode(r)) });
+    }
     setNote(null);
     const made = await callApi("/api/lab/forge", { method: "POST", headers: json, body: JSON.stringify({ kind, token }) });
     const forged = (made.body as { forged?: string }).forged;

@@ -28,8 +28,8 @@ const input =
 
 /**
  * The login form every panel uses, driven by that mode's server action. It starts filled with the
- * visitor's throwaway account when there is one; otherwise with alice, except in public mode
- * (no demo password), where alice does not exist.
+ * visitor's throwaway account when there is one; otherwise with alice and the shared demo password
+ * (public: the panel prints it), except in public mode (no demo password), where alice does not exist.
  */
 export function LoginForm({ mode, formAction, pending, state, next, demoPassword, option }: Props) {
   const m = MODES[mode];
@@ -72,7 +72,9 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
     >
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {publicMode ? <ThrowawayAccount mode={mode} publicMode /> : null}
-      <div className="grid gap-1">
+      {/* Username and password side by side: the panel's login button stays on the first screen. */}
+      <div className="grid grid-cols-2 gap-3">
+      <div className="grid min-w-0 content-start gap-1">
         <label htmlFor={ids.user} className="text-sm font-medium">
           {t("username")}
         </label>
@@ -87,7 +89,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         />
         {error?.fieldErrors?.username ? <p className="text-sm text-red-600 dark:text-red-400">{error.fieldErrors.username.join(" ")}</p> : null}
       </div>
-      <div className="grid gap-1">
+      <div className="grid min-w-0 content-start gap-1">
         <label htmlFor={ids.pass} className="text-sm font-medium">
           {t("password")}
         </label>
@@ -96,12 +98,14 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
           name="password"
           type="password"
           autoComplete="current-password"
-          defaultValue={account?.password}
+          // The shared demo password is public (it is printed below), so the form comes filled in.
+          defaultValue={account?.password ?? demoPassword ?? undefined}
           ref={password}
           aria-invalid={Boolean(error?.fieldErrors?.password)}
           className={`${input} ${m.accent.ring}`}
         />
         {error?.fieldErrors?.password ? <p className="text-sm text-red-600 dark:text-red-400">{error.fieldErrors.password.join(" ")}</p> : null}
+      </div>
       </div>
       {option ? (
         <label className="flex items-center gap-2 text-sm">
@@ -110,14 +114,14 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         </label>
       ) : null}
       {demoPassword ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <div className="text-sm text-zinc-600 dark:text-zinc-400">
           {t.rich("demoUsers", { code })}{" "}
           <code className="font-mono" data-testid="demo-password">
             {demoPassword}
-          </code>
-        </p>
+          </code>{" "}
+          <ThrowawayAccount mode={mode} publicMode={false} />
+        </div>
       ) : null}
-      {publicMode ? null : <ThrowawayAccount mode={mode} publicMode={false} />}
       {error && !error.fieldErrors ? (
         <p id={ids.err} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/50 dark:text-red-300">
           {explain(error.code, error.message)}
@@ -135,7 +139,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         aria-describedby={waiting ? ids.err : undefined}
         className={`rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 ${m.accent.button} ${m.accent.ring}`}
       >
-        {pending ? t("loggingIn") : waiting ? t("waitCountdown") : queued ? t("logsInNext") : t(otherRunning ? "loginAfterOther" : "login", { mode: modeName })}
+        {pending ? t("loggingIn") : waiting ? t("waitCountdown") : queued ? t("logsInNext") : t(otherRunning ? "loginAfterOther" : "login", { mode: modeName, modeId: mode })}
       </button>
     </form>
   );

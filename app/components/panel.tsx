@@ -23,7 +23,7 @@ export function Panel({ mode, subtitle, status, children }: { mode: Mode; subtit
       className="flex min-w-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className={`h-1.5 ${m.accent.bar}`} />
-      <div className="flex flex-col gap-4 p-5">
+      <div className="flex flex-col gap-3 p-5">
         <header>
           <div className="flex items-baseline gap-2">
             <h2 id={`${mode}-title`} className={`text-lg font-semibold ${m.accent.text}`}>

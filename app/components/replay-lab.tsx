@@ -15,9 +15,11 @@ export type Credential = "sessionCookie" | "jwtCookie" | "refreshToken" | "acces
 
 /**
  * One replay of a captured credential: what was replayed, the server's answer, and when after
- * logout. An access token also brings its `exp` (seconds): no logout ends it sooner.
+ * logout. An access token also brings its `exp` (seconds): no logout ends it sooner. `again`: sent
+ * by "Replay again", when the visitor pressed it; otherwise the moment logout had finished, so
+ * `afterMs` is only that request's round trip.
  */
-type Attempt = { what: Credential; accepted: boolean; code: string | null; afterMs: number; exp?: number };
+type Attempt = { what: Credential; accepted: boolean; code: string | null; afterMs: number; exp?: number; again?: boolean };
 
 /**
  * What the card hands a replay: `after()` is the time since logout, stamped on each answer as it
@@ -92,7 +94,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
             await logOut();
             const at = performance.now();
             setLoggedOutAt(at);
-            setAttempts(await replay(captured as C, replaying(at)));
+            setAttempts((await replay(captured as C, replaying(at))).map((a) => ({ ...a, again: false })));
           }}
         >
           {t("logOutThenReplay")}
@@ -103,7 +105,7 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
           disabled={!captured || loggedOutAt === null}
           onClick={async () => {
             const more = await replay(captured as C, replaying(loggedOutAt as number));
-            setAttempts((prev) => [...prev, ...more]);
+            setAttempts((prev) => [...prev, ...more.map((a) => ({ ...a, again: true }))]);
           }}
         >
           {t("replayAgain")}
@@ -124,8 +126,9 @@ export function ReplayCard<C>({ mode, expect, capture, logOut, replay }: { mode:
         </ul>
       ) : null}
       {firstRefusal ? (
-        <p data-testid={`time-to-reject-${mode}`}>
+        <p data-testid={`time-to-reject-${mode}`} data-again={firstRefusal.again ? "yes" : "no"}>
           {t.rich("timeToReject", {
+            again: firstRefusal.again ? "yes" : "no",
             credential: firstRefusal.what,
             what: t(`credential.${firstRefusal.what}`),
             seconds: seconds(firstRefusal.afterMs),

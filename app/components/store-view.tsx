@@ -9,6 +9,7 @@ import { useStoredJwt } from "@/lib/client/jwt-store";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 import type { StoreView as View } from "@/lib/store-view";
+import { DeviceName } from "./device-row";
 import { type Mode, MODES } from "./modes";
 import { When } from "./when";
 import { strong } from "@/app/components/rich-tags";
@@ -28,9 +29,18 @@ function Detail({ row }: { row: Wire[Mode]["latest"][number] }) {
   const t = useTranslations("storeView");
   const id = (chunks: ReactNode) => <code>{chunks}</code>;
   switch (row.kind) {
-    case "session":
-      // The revocation reason and the user agent, as stored: data, not words to translate.
-      return <span translate="no">{row.detail}</span>;
+    case "session": {
+      // The revocation reason and the user agent, as stored: data, not words to translate. A
+      // simulated device is named in the page's words ("Simulated device 3", "시뮬레이션 기기 3").
+      const simulated = row.simulated === null ? null : <DeviceName label={{ kind: "simulated", n: row.simulated }} />;
+      return (
+        <>
+          {row.detail ? <span translate="no">{row.detail}</span> : null}
+          {row.detail && simulated ? " · " : null}
+          {simulated}
+        </>
+      );
+    }
     case "denied":
       return t.rich("denyListed", { when: () => <When at={row.until} /> });
     case "refresh":

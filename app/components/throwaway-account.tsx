@@ -9,6 +9,10 @@ import { Countdown } from "./countdown";
 import type { Mode } from "./modes";
 import { When } from "./when";
 
+/** The button as a word of a sentence. */
+const INLINE_BUTTON =
+  "rounded-md border border-zinc-300 px-1.5 py-0 text-sm text-zinc-900 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800";
+
 type Status = { tone: "ok" | "error"; text: string; retryAt?: number };
 
 /**
@@ -42,6 +46,28 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
     );
   };
 
+  const inline = !publicMode && !account;
+  const button = (
+    <button type="button" onClick={get} disabled={busy} className={`${inline ? INLINE_BUTTON : SECONDARY_BUTTON} disabled:opacity-60`}>
+      {busy ? t("creating") : account ? t("getNew") : t("get")}
+    </button>
+  );
+  const result = (
+    <>
+      <span role="status" className={status?.tone === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}>
+        {status?.text}
+      </span>
+      {status?.retryAt ? <Countdown until={status.retryAt} label={t("tryAgainIn")} /> : null}
+    </>
+  );
+  // Next to the shared demo users, the choice of an account of one's own is a sentence of the same line.
+  if (inline) {
+    return (
+      <span data-testid={`throwaway-${mode}`}>
+        {t.rich("privateIntro", { button: () => button })} {result}
+      </span>
+    );
+  }
   return (
     <div data-testid={`throwaway-${mode}`} className="flex flex-col gap-2 rounded-md border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
       {account ? (
@@ -52,19 +78,12 @@ export function ThrowawayAccount({ mode, publicMode }: { mode: Mode; publicMode:
             when: () => <When at={account.expiresAt} />,
           })}
         </p>
-      ) : publicMode ? (
-        <p>{t.rich("publicIntro", { strong: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong> })}</p>
       ) : (
-        <p>{t("privateIntro")}</p>
+        <p>{t.rich("publicIntro", { strong: (chunks) => <strong className="font-semibold text-zinc-900 dark:text-zinc-100">{chunks}</strong> })}</p>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <button type="button" onClick={get} disabled={busy} className={`${SECONDARY_BUTTON} disabled:opacity-60`}>
-          {busy ? t("creating") : account ? t("getNew") : t("get")}
-        </button>
-        <p role="status" className={status?.tone === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}>
-          {status?.text}
-        </p>
-        {status?.retryAt ? <Countdown until={status.retryAt} label={t("tryAgainIn")} /> : null}
+        {button}
+        {result}
       </div>
     </div>
   );

@@ -4,8 +4,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { Mode } from "@/lib/client/modes";
 import { type TimelineEntry, useEntryText } from "@/lib/client/timeline";
 import { SCROLL_REGION } from "@/app/components/controls";
+import { code } from "@/app/components/rich-tags";
 import { FlowDiagram } from "@/app/components/flow-diagram";
 import { Section } from "@/app/components/section";
+import type { JwtTransport } from "@/lib/jwt-transport";
 
 const statusClass = (s: number | null) =>
   s === null
@@ -42,8 +44,9 @@ function Row({ e }: { e: TimelineEntry }) {
         {e.credentials.length === 0 && e.received ? <li data-testid="timeline-credential">{t("noCredential")}</li> : null}
         {e.credentials.map((c) => (
           <li key={c.name} data-testid="timeline-credential" data-kind={c.kind} data-bytes={c.bytes}>
-            <code className="font-mono">{c.kind === "cookie" ? `Cookie ${c.name}` : "Authorization: Bearer …"}</code> ·{" "}
-            {c.by === "browser" ? t("byBrowser") : t("byScript")} · <strong data-testid="credential-bytes">{format.number(c.bytes)} B</strong>
+            <code className="font-mono">{c.kind === "cookie" ? `Cookie ${c.name}` : "Authorization"}</code> ·{" "}
+            {c.by === "browser" ? t("byBrowser") : t("byScript")} · <strong data-testid="credential-bytes">{format.number(c.bytes)} B</strong>{" "}
+            <span data-testid="credential-counts">{c.kind === "cookie" ? t.rich("countsCookie", { name: c.name, code }) : t.rich("countsAuthorization", { code })}</span>
             {c.unused ? <span className="text-zinc-600 dark:text-zinc-400"> · {t("unused")}</span> : null}
           </li>
         ))}
@@ -102,13 +105,13 @@ function Row({ e }: { e: TimelineEntry }) {
  * The "Requests" section's content, loaded when it is opened: the mode's flow — browser · server ·
  * store — lit up by this panel's requests, then the requests themselves, newest first.
  */
-export function TimelineBody({ mode, entries }: { mode: Mode; entries: TimelineEntry[] }) {
+export function TimelineBody({ mode, entries, jwtTransport }: { mode: Mode; entries: TimelineEntry[]; jwtTransport?: JwtTransport }) {
   const t = useTranslations("timelineRows");
   return (
     <>
       {/* Closed until opened (and remembered), like the panel's other sections: opening "Requests" must not push the page below it down by a whole diagram. */}
       <Section id={`${mode}-flow`} title={t("flowSection")}>
-        <FlowDiagram mode={mode} />
+        <FlowDiagram mode={mode} jwtTransport={jwtTransport} />
       </Section>
       {entries.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("none")}</p> : <TimelineRows mode={mode} entries={entries} />}
     </>

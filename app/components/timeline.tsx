@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { lazy, type ReactNode } from "react";
 import type { Mode } from "@/lib/client/modes";
+import type { JwtTransport } from "@/lib/jwt-transport";
 import { useEntryText, useTimeline } from "@/lib/client/timeline";
 import { Section } from "./section";
 
@@ -10,13 +11,13 @@ import { Section } from "./section";
 const TimelineBody = lazy(() => import("./timeline-rows").then((m) => ({ default: m.TimelineBody })));
 
 /** The mode's flow, lit up by this panel's requests, and every request it made, newest first, with what travelled and what it cost the server. */
-export function Timeline({ mode }: { mode: Mode }) {
+export function Timeline({ mode, jwtTransport }: { mode: Mode; jwtTransport?: JwtTransport }) {
   const entries = useTimeline(mode);
   const t = useTranslations("timeline");
   return (
     <Section id={`${mode}-timeline`} title={t("requests", { count: entries.length })}>
       <div data-testid={`timeline-${mode}`}>
-        <TimelineBody mode={mode} entries={entries} />
+        <TimelineBody mode={mode} entries={entries} jwtTransport={jwtTransport} />
       </div>
     </Section>
   );

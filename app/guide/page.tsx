@@ -187,7 +187,9 @@ function RecommendationView({ r, answers }: { r: Recommendation; answers: Answer
             ),
           })}
         </h2>
-        <p className="mt-1 text-sm">{tm(`${r.mode}.tagline`)}</p>
+        <p className="mt-1 text-sm" data-testid="guide-tagline">
+          {r.tagline ? tq(r.tagline) : tm(`${r.mode}.tagline`)}
+        </p>
         <p className={`mt-1 text-sm ${secondary}`} data-testid="guide-answered">
           {t("answered", { answered: r.answered, total: QUESTIONS.length })}{" "}
           <a href={share} className={link} data-testid="guide-share">

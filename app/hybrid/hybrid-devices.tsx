@@ -31,7 +31,7 @@ export function HybridDevices() {
         {devices.map((d) => (
           <DeviceRow
             key={d.familyId}
-            name={d.device}
+            label={d.label}
             current={d.current}
             badgeClass={BADGE}
             detail={t.rich("detail", { count: d.rotations, when: () => <When at={d.lastRefreshAt} /> })}

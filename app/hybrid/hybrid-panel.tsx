@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { lazy, Suspense, useActionState, useEffect } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
-import { DocumentCookie } from "@/app/components/browser-cookies";
+import { CookieOwners, DocumentCookie } from "@/app/components/browser-cookies";
+import { XssNote } from "@/app/components/xss-note";
 import { Countdown } from "@/app/components/countdown";
 import { LoginForm } from "@/app/components/login-form";
 import { MODES } from "@/app/components/modes";
@@ -15,6 +16,7 @@ import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { splitJwt } from "@/lib/client/jwt-parts";
 import { hasRefreshHint, hybridFetch, logoutHybrid, markHybridOut, refreshHybrid, setHybridAccessToken, useHybrid } from "@/lib/client/hybrid-store";
+import { clearReuseResult, useReuseResult } from "@/lib/client/reuse-result";
 import { recordAction } from "@/lib/client/timeline";
 import { loginHybrid } from "./actions";
 import { code, strong } from "@/app/components/rich-tags";
@@ -25,6 +27,8 @@ const HybridDevices = lazy(() => import("./hybrid-devices").then((m) => ({ defau
 const RefreshChain = lazy(() => import("./refresh-chain").then((m) => ({ default: m.RefreshChain })));
 const TamperTry = lazy(() => import("@/app/components/tamper-try").then((m) => ({ default: m.TamperTry })));
 const JwtView = lazy(() => import("@/app/components/jwt-view").then((m) => ({ default: m.JwtView })));
+// Shown only after the reuse lab's replay.
+const ReuseResultBox = lazy(() => import("./reuse-result-box").then((m) => ({ default: m.ReuseResultBox })));
 
 /** The login action, recorded in this panel's timeline. */
 const login = recordAction("hybrid", loginHybrid);
@@ -36,17 +40,20 @@ type Props = {
   reason: string | null;
   demoPassword: string | null;
   graceSeconds: number;
+  /** Whether the XSS lab is on (LAB_XSS_ENABLED): the XSS note links there, else to /compare. */
+  xssLab: boolean;
 };
 
 /** Reasons a refresh fails that are simply "not logged in", not worth an explanation. */
 const QUIET = new Set(["refresh_missing", "logged_out"]);
 
-export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword, graceSeconds }: Props) {
+export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason, demoPassword, graceSeconds, xssLab }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const hybrid = useHybrid();
   const router = useRouter();
   const t = useTranslations("hybridPanel");
   const explain = useAuthErrorMessage();
+  const reuse = useReuseResult();
   const m = MODES.hybrid;
 
   // The access token lived in memory, so a fresh page has none: ask for one with the cookie.
@@ -57,6 +64,8 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
 
   useEffect(() => {
     if (state.status !== "ok") return;
+    // A new login, a new family: the last reuse lab's result is about one that is gone.
+    clearReuseResult();
     setHybridAccessToken(state.accessToken);
     if (next) router.push(next);
   }, [state, next, router]);
@@ -131,6 +140,11 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
           <LoginForm mode="hybrid" formAction={formAction} pending={pending} state={state} next={next} demoPassword={demoPassword} />
         </>
       )}
+      {reuse ? (
+        <Suspense fallback={null}>
+          <ReuseResultBox result={reuse} />
+        </Suspense>
+      ) : null}
       <ApiCall label={t("callApi", { request: "GET /api/hybrid/mypage" })} call={() => hybridFetch("/api/hybrid/mypage")} buttonClass={m.accent.bar} />
       <Box title={t("browserHolds")}>
         {hybrid.status === "in" ? (
@@ -146,13 +160,17 @@ export function HybridPanel({ refreshCookieName, refreshCookiePath, next, reason
           <p>{t("holdsNothing")}</p>
         )}
         <SeenVersusReceived mode="hybrid" scriptSees={
-            <span className="font-mono">
-              {t("memory", { what: hybrid.status === "in" ? t("memoryToken", { bytes: hybrid.accessToken.length }) : t("memoryNothing") })};{" "}
-              <code>document.cookie</code> = <DocumentCookie />
-            </span>
+            <>
+              <span className="font-mono">
+                {t("memory", { what: hybrid.status === "in" ? t("memoryToken", { bytes: hybrid.accessToken.length }) : t("memoryNothing") })};{" "}
+                <code>document.cookie</code> = <DocumentCookie />
+              </span>
+              <CookieOwners />
+            </>
           }
         />
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("devtools")}</p>
+        <XssNote mode="hybrid" xssLab={xssLab} />
       </Box>
       {hybrid.status === "in" ? (
         <>

@@ -6,7 +6,9 @@ import { Countdown } from "@/app/components/countdown";
 import type { ChainLink } from "@/lib/auth/hybrid-devices";
 import { callApi } from "@/lib/client/api";
 import { familyTree } from "@/lib/client/family-tree";
-import { refreshHybrid } from "@/lib/client/hybrid-store";
+import { durationValues } from "@/lib/i18n/duration";
+import { hybridState, refreshHybrid } from "@/lib/client/hybrid-store";
+import { setReuseResult } from "@/lib/client/reuse-result";
 import type { Jsonify } from "@/lib/client/json";
 import { useTimeline } from "@/lib/client/timeline";
 import { When } from "@/app/components/when";
@@ -20,12 +22,13 @@ const button = "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zin
 /**
  * The refresh-token chain of this browser's family, and the reuse lab (G3): steal a copy of the
  * refresh token, let the page rotate it, replay the stolen copy — the whole family is revoked.
+ * What the replay got, and what the revocation did to this page's own token, outlives this
+ * section (the panel logs out and closes it): lib/client/reuse-result.ts, shown by the panel.
  */
 export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
   const t = useTranslations("refreshChain");
   const [links, setLinks] = useState<Link[]>([]);
   const [stolen, setStolen] = useState<{ capture: string; at: number } | null>(null);
-  const [outcome, setOutcome] = useState<{ accepted: boolean; code: string | null } | null>(null);
   const timeline = useTimeline("hybrid");
   const activity = timeline.filter((e) => e.path !== "/api/hybrid/refresh/family").length;
   const [, tick] = useState(0);
@@ -63,15 +66,24 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
       <ol tabIndex={0} aria-label={t("listLabel")} className={`flex max-h-40 flex-col gap-0.5 font-mono ${SCROLL_REGION}`}>
         {familyTree(links).map(({ link: l, depth, marker }) => {
           const usedAt = l.usedAt; // narrowed below, inside the message's tag too
+          // The token the cookie holds now, waiting for the next refresh: in use, not used up.
+          const waiting = l.current && !l.revokedAt && !usedAt;
           return (
             <li key={l.id} data-testid="chain-link" data-depth={depth} style={{ paddingLeft: `${depth * 1.25}rem` }} className={l.current ? "font-semibold" : "text-zinc-600 dark:text-zinc-400"}>
-              {marker} {l.id} {l.current ? t("current") : ""}
-              {l.revokedAt ? (
-                <span className="text-red-700 dark:text-red-400"> {t("revoked", { reason: l.revokedReason ?? "" })}</span>
-              ) : usedAt ? (
-                <> {t.rich("used", { when: () => <When at={usedAt} /> })}</>
+              {marker} {l.id}{" "}
+              {waiting ? (
+                <span data-testid="chain-state">{t("currentUnused")}</span>
               ) : (
-                ` ${t("unused")}`
+                <span data-testid="chain-state">
+                  {l.current ? `${t("current")} ` : null}
+                  {l.revokedAt ? (
+                    <span className="text-red-700 dark:text-red-400">{t("revoked", { reason: l.revokedReason ?? "" })}</span>
+                  ) : usedAt ? (
+                    t.rich("used", { when: () => <When at={usedAt} /> })
+                  ) : (
+                    t("unused")
+                  )}
+                </span>
               )}
             </li>
           );
@@ -86,7 +98,6 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
             // rotates that copy, even one answered before the capture's own answer arrives.
             const at = Date.now();
             const r = await callApi("/api/hybrid/refresh/lab/capture", { method: "POST" }, "hybrid", t("stealLabel"));
-            setOutcome(null);
             setStolen(r.status === 200 ? { capture: (r.body as { capture: string }).capture, at } : null);
           }}
         >
@@ -104,11 +115,23 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
               "hybrid",
               t("replayLabel"),
             );
-            const b = r.body as { accepted: boolean; error?: string };
-            setOutcome({ accepted: b.accepted, code: b.error ?? null });
+            const b = r.body as { accepted?: boolean; status?: number; error?: string } | null;
+            const thief = { accepted: b?.accepted === true, status: typeof b?.status === "number" ? b.status : null, code: b?.error ?? null };
             setStolen(null);
-            await load();
-            await refreshHybrid(); // the legitimate page tries its own, newer token next
+            // The family as the store now holds it, seen through this page's own (still unused) cookie.
+            const family = await callApi("/api/hybrid/refresh/family");
+            const after = family.status === 200 ? (family.body as { links: Link[] }).links : null;
+            if (after) setLinks(after);
+            const revoked = after?.filter((l) => l.revokedAt) ?? [];
+            // The legitimate page tries its own, newer token next: refused, it logs the panel out
+            // and this section closes — the result stays with the panel (ReuseResultBox).
+            const ok = await refreshHybrid();
+            const s = hybridState();
+            setReuseResult({
+              thief,
+              family: after ? { tokens: after.length, revoked: revoked.length, reason: revoked[0]?.revokedReason ?? null } : null,
+              page: { ok, status: s.status === "out" ? (s.httpStatus ?? null) : 200, code: s.status === "out" ? s.reason : null },
+            });
           }}
         >
           {t("replay")}
@@ -122,15 +145,8 @@ export function RefreshChain({ graceSeconds }: { graceSeconds: number }) {
       {stolen && !rotatedAt ? <p>{t("stolen")}</p> : null}
       {stolen && rotatedAt && Date.now() < rotatedAt + graceSeconds * 1000 ? (
         <p>
-          {t("rotated", { seconds: graceSeconds })}{" "}
+          {t("rotated", durationValues(graceSeconds))}{" "}
           <Countdown until={rotatedAt + graceSeconds * 1000} label={t("replayPossibleIn")} />
-        </p>
-      ) : null}
-      {outcome ? (
-        <p data-testid="reuse-outcome" className="rounded bg-red-50 px-2 py-1 text-red-800 dark:bg-red-950/40 dark:text-red-300">
-          {!outcome.accepted && outcome.code === "refresh_reused"
-            ? t("reuseDetected", { code: outcome.code })
-            : t("answered", { outcome: outcome.accepted ? t("accepted") : (outcome.code ?? t("refused")) })}
         </p>
       ) : null}
     </div>

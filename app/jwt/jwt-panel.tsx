@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useActionState, useEffect, useState } from "react";
 import { ApiCall } from "@/app/components/api-call";
-import { DocumentCookie } from "@/app/components/browser-cookies";
+import { CookieOwners, DocumentCookie } from "@/app/components/browser-cookies";
+import { XssNote } from "@/app/components/xss-note";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
 import { Countdown } from "@/app/components/countdown";
 import { LoginForm } from "@/app/components/login-form";
@@ -25,6 +26,7 @@ import type { RefusedBy } from "@/lib/login-panel";
 import { loginJwt } from "./actions";
 import type { Forgotten } from "./after-logout";
 import { code, strong } from "@/app/components/rich-tags";
+import { namespaced, pageNamespace } from "@/lib/cookie-namespace";
 // Inside collapsed sections (app/components/section.tsx): loaded when a visitor opens one.
 // Shown only to a visitor sent back from a /mypage.
 const ReturnedBecause = lazy(() => import("@/app/components/returned-because").then((m) => ({ default: m.ReturnedBecause })));
@@ -50,6 +52,8 @@ type Props = {
   /** This browser's valid JWT cookie, checked by the server when it rendered the page. */
   cookieLogin: CookieLogin | null;
   cookieName: string;
+  /** Whether the XSS lab is on (LAB_XSS_ENABLED): the XSS note links there, else to /compare. */
+  xssLab: boolean;
 };
 
 
@@ -67,7 +71,7 @@ const SUBTITLE = "jose, EdDSA";
 /** The transport named by its storage API, the same in every language. */
 const LOCAL_STORAGE = "localStorage";
 
-export function JwtPanel({ next, reason, by, demoPassword, transport: initialTransport, cookieLogin: initialCookieLogin, cookieName }: Props) {
+export function JwtPanel({ next, reason, by, demoPassword, transport: initialTransport, cookieLogin: initialCookieLogin, cookieName, xssLab }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const token = useStoredJwt();
   const router = useRouter();
@@ -94,7 +98,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
     setForgotten(null);
     clearRefusal("jwt");
     // Not a credential: it tells proxy.ts whether a navigation to /jwt/mypage should carry the cookie.
-    document.cookie = `${JWT_TRANSPORT_COOKIE}=${chosen}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
+    document.cookie = `${namespaced(pageNamespace(), JWT_TRANSPORT_COOKIE)}=${chosen}; Path=/; Max-Age=${YEAR}; SameSite=Lax`;
   };
 
   const parts = transport === "bearer" && token ? splitJwt(token) : null;
@@ -207,6 +211,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
             transport === "cookie" ? (
               <>
                 <code className="font-mono">document.cookie</code> = <DocumentCookie />
+                <CookieOwners />
               </>
             ) : (
               <span className="font-mono">{parts ? t("scriptSeesToken", { bytes: (token as string).length }) : t("scriptSeesNothing")}</span>
@@ -216,6 +221,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           {transport === "cookie" ? t("devtoolsCookie") : t.rich("devtoolsStorage", { key: JWT_STORAGE_KEY, code })}
         </p>
+        <XssNote mode="jwt" transport={transport} xssLab={xssLab} />
       </Box>
       {claims ? (
         transport === "bearer" && token ? (
@@ -237,7 +243,7 @@ export function JwtPanel({ next, reason, by, demoPassword, transport: initialTra
       <Section id="jwt-transports" title={t("transportsSection")}>
         <TransportDifferences transport={transport} />
       </Section>
-      <Timeline mode="jwt" />
+      <Timeline mode="jwt" jwtTransport={transport} />
     </Panel>
   );
 }
@@ -252,9 +258,10 @@ function TransportChoice({ transport, choose }: { transport: JwtTransport; choos
   return (
     <fieldset className="rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
       <legend className="px-1 text-sm font-semibold text-zinc-600 dark:text-zinc-400">{t("legend")}</legend>
-      <div className="flex flex-col gap-1">
+      {/* The two choices on one line, and what the chosen one means below them. */}
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
-          <label key={o.value} className="flex items-start gap-2">
+          <label key={o.value} className="flex items-center gap-2">
             <input
               type="radio"
               name="transport"
@@ -262,14 +269,16 @@ function TransportChoice({ transport, choose }: { transport: JwtTransport; choos
               value={o.value}
               checked={transport === o.value}
               onChange={() => choose(o.value)}
-              className="mt-1 h-4 w-4"
+              aria-describedby={transport === o.value ? "jwt-transport-hint" : undefined}
+              className="h-4 w-4"
             />
-            <span>
-              <strong>{o.label}</strong> <span className="text-sm text-zinc-600 dark:text-zinc-400">— {o.hint}</span>
-            </span>
+            <strong>{o.label}</strong>
           </label>
         ))}
       </div>
+      <p id="jwt-transport-hint" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        {options.find((o) => o.value === transport)?.hint}
+      </p>
     </fieldset>
   );
 }

@@ -34,7 +34,7 @@ export function SessionAnatomy() {
               {data.cookie.name}={data.cookie.value}
             </code>
           </div>
-          <p>{t.rich("shortened", { bytes: String(data.cookie.bytes), strong })}</p>
+          <p>{t.rich("shortened", { bytes: String(data.cookie.bytes), name: data.cookie.name, strong, code })}</p>
           <p>{t.rich("unsealed", { unsealed: JSON.stringify(data.unsealed), id: data.storedAs.id, code })}</p>
         </div>
       ) : null}

@@ -44,7 +44,7 @@ export function SessionDevices() {
         {data.devices.map((d) => (
           <DeviceRow
             key={d.id}
-            name={d.device}
+            label={d.label}
             current={d.current}
             badgeClass={BADGE}
             detail={t.rich("detail", { ip: d.ip ?? "", since: () => <When at={d.createdAt} />, seen: () => <When at={d.lastSeenAt} /> })}

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { lazy, Suspense, useActionState } from "react";
 import { ApiCall } from "@/app/components/api-call";
 import { MyPageLink, SECONDARY_BUTTON } from "@/app/components/controls";
-import { DocumentCookie } from "@/app/components/browser-cookies";
+import { CookieOwners, DocumentCookie } from "@/app/components/browser-cookies";
+import { XssNote } from "@/app/components/xss-note";
 import { Countdown } from "@/app/components/countdown";
 import { SeenVersusReceived, Timeline } from "@/app/components/timeline";
 import { LoginForm } from "@/app/components/login-form";
@@ -15,6 +16,7 @@ import { callApi } from "@/lib/client/api";
 import { useAuthErrorMessage } from "@/lib/client/auth-errors";
 import { useRefusal } from "@/lib/client/refusals";
 import { recordAction } from "@/lib/client/timeline";
+import { durationValues } from "@/lib/i18n/duration";
 import type { RefusedBy } from "@/lib/login-panel";
 import { loginSession } from "./actions";
 import { When } from "@/app/components/when";
@@ -48,9 +50,11 @@ type Props = {
   by: RefusedBy | null;
   demoPassword: string | null;
   demoIdleSeconds: number;
+  /** Whether the XSS lab is on (LAB_XSS_ENABLED): the XSS note links there, else to /compare. */
+  xssLab: boolean;
 };
 
-export function SessionPanel({ initial, ended, cookieName, next, reason, by, demoPassword, demoIdleSeconds }: Props) {
+export function SessionPanel({ initial, ended, cookieName, next, reason, by, demoPassword, demoIdleSeconds, xssLab }: Props) {
   const [state, formAction, pending] = useActionState(login, { status: "idle" });
   const t = useTranslations("sessionPanel");
   const explain = useAuthErrorMessage();
@@ -80,8 +84,8 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             <Countdown until={new Date(initial.session.expiresAt).getTime()} />
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {/* Seconds as plain digits ("1800 s"), not grouped like a formatted number. */}
-            {t.rich("idle", { seconds: String(initial.session.idleTimeoutSeconds), when: () => <When at={initial.session.absoluteExpiresAt} /> })}
+            {/* Seconds as plain digits ("1800 s", "1800초(30분)"), not grouped like a formatted number. */}
+            {t.rich("idle", { ...durationValues(initial.session.idleTimeoutSeconds), when: () => <When at={initial.session.absoluteExpiresAt} /> })}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <MyPageLink mode="session" />
@@ -112,7 +116,7 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
             state={state}
             next={next}
             demoPassword={demoPassword}
-            option={{ name: "short_idle", label: t("shortIdle", { seconds: String(demoIdleSeconds) }) }}
+            option={{ name: "short_idle", label: t("shortIdle", durationValues(demoIdleSeconds)) }}
           />
         </>
       )}
@@ -143,10 +147,12 @@ export function SessionPanel({ initial, ended, cookieName, next, reason, by, dem
         <SeenVersusReceived mode="session" scriptSees={
             <>
               <code className="font-mono">document.cookie</code> = <DocumentCookie />
+              <CookieOwners />
             </>
           }
         />
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("gap")}</p>
+        <XssNote mode="session" xssLab={xssLab} />
       </Box>
       {initial && !refused ? (
         <>

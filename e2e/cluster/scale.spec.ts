@@ -50,6 +50,18 @@ test.describe("the cluster", () => {
     await expect(panel.getByText("Logged in as Alice")).toBeVisible({ timeout: 10_000 });
     await page.goto(`${B_BROWSER}/session/mypage`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Alice");
+    // The cluster's cookies have names of their own: a dev server on another port of the same host
+    // name sends and sets ll_session, and never overwrites these (lib/cookie-namespace.ts).
+    const names = (await page.context().cookies()).map((c) => c.name);
+    expect(names).toContain("cluster-ll_session");
+    expect(names).not.toContain("ll_session");
+  });
+
+  test("/compare says this server is one instance of the cluster, as /scale shows", async ({ page }) => {
+    await page.goto("/compare");
+    await expect(page.getByTestId("cmp-session-scaling")).toContainText("this server is instance A of A, B");
+    await expect(page.getByTestId("cmp-session-scaling")).not.toContainText("runs as one instance");
+    await expect(page.getByTestId("cmp-session-scaling").getByRole("link", { name: "the scale-out lab" })).toHaveAttribute("href", "/scale");
   });
 
   test("session, shared store: B accepts A's session, and refuses it once A has logged it out", async ({ page }) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { namespaced, REFRESH_HINT_COOKIE } from "../cookie-namespace";
 
 /**
  * The cookie policy, stated once. HttpOnly everywhere: page script never needs these values, so
@@ -11,11 +12,14 @@ export type CookiePolicy = {
   options: { httpOnly: true; secure: boolean; sameSite: "lax" | "strict"; path: string; maxAge?: number };
 };
 
+/** A cookie's name in this deployment's namespace (lib/cookie-namespace.ts). */
+export const named = (name: string) => namespaced(env().COOKIE_NAMESPACE, name);
+
 /** Lax, not Strict: following a link to /session/mypage from another site should arrive logged in. */
 export function sessionCookie(maxAgeSeconds?: number): CookiePolicy {
   const secure = env().cookieSecure;
   return {
-    name: secure ? "__Host-ll_session" : "ll_session",
+    name: `${secure ? "__Host-" : ""}${named("ll_session")}`,
     options: { httpOnly: true, secure, sameSite: "lax", path: "/", ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
   };
 }
@@ -29,7 +33,7 @@ export function sessionCookie(maxAgeSeconds?: number): CookiePolicy {
 export function jwtCookie(maxAgeSeconds?: number): CookiePolicy {
   const secure = env().cookieSecure;
   return {
-    name: secure ? "__Host-ll_jwt" : "ll_jwt",
+    name: `${secure ? "__Host-" : ""}${named("ll_jwt")}`,
     options: { httpOnly: true, secure, sameSite: "lax", path: "/", ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
   };
 }
@@ -44,7 +48,7 @@ export const REFRESH_COOKIE_PATH = "/api/hybrid/refresh";
 export function refreshCookie(maxAgeSeconds?: number): CookiePolicy {
   const secure = env().cookieSecure;
   return {
-    name: secure ? "__Secure-ll_refresh" : "ll_refresh",
+    name: `${secure ? "__Secure-" : ""}${named("ll_refresh")}`,
     options: { httpOnly: true, secure, sameSite: "strict", path: REFRESH_COOKIE_PATH, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) },
   };
 }
@@ -58,7 +62,7 @@ export function refreshCookie(maxAgeSeconds?: number): CookiePolicy {
 export function refreshHintCookie(maxAgeSeconds?: number) {
   const secure = env().cookieSecure;
   return {
-    name: "ll_refresh_hint",
+    name: named(REFRESH_HINT_COOKIE),
     options: { httpOnly: false, secure, sameSite: "strict" as const, path: "/", ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { revokeFamily } from "./hybrid";
-import { deviceName } from "./session-devices";
+import { type DeviceLabel, deviceLabel, deviceName } from "./session-devices";
 import { hashToken } from "./tokens";
 
 /**
@@ -42,7 +42,7 @@ export async function familyChain(refreshToken: string | undefined): Promise<{ f
   };
 }
 
-export type FamilyDevice = { familyId: string; device: string; ip: string | null; createdAt: Date; lastRefreshAt: Date; rotations: number; current: boolean };
+export type FamilyDevice = { familyId: string; device: string; label: DeviceLabel; ip: string | null; createdAt: Date; lastRefreshAt: Date; rotations: number; current: boolean };
 
 /**
  * The user's live refresh-token families, one per logged-in device, newest first. One pass over
@@ -63,6 +63,7 @@ export async function listFamilies(userId: string, currentFamilyId: string | und
     devices.push({
       familyId: r.familyId,
       device: deviceName(r.userAgent),
+      label: deviceLabel(r.userAgent),
       ip: r.ip,
       createdAt: r.familyCreatedAt,
       lastRefreshAt: r.createdAt,

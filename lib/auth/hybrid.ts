@@ -9,6 +9,7 @@ import type { MaybePromise } from "./remembered";
 import type { RequestMeta } from "./request-meta";
 import { generateOpaqueToken, hashToken } from "./tokens";
 import { type PublicUser, publicUserSelect } from "./users";
+import { settled } from "./invalidation";
 
 /**
  * Hybrid mode (JWT + refresh). Stores: a row per refresh token, hashed, in a family per login.
@@ -111,6 +112,8 @@ export function authenticate(authorization: string | null, options: { now?: Date
 
 export async function revokeFamily(familyId: string, reason: string, now: Date) {
   await db().refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+  // Refresh reads the store, but the answer waits all the same: "revoked" is then true everywhere.
+  await settled();
 }
 
 /**

@@ -53,7 +53,13 @@ type Channel = {
   timer: NodeJS.Timeout | undefined;
   /** Tells this instance's heartbeats from other instances'. */
   id: string;
+  /** The other instances listening, by id: when their last heartbeat came by (performance.now()). */
+  peers: Map<string, number>;
+  /** Barriers this instance is waiting on (settled()), by nonce. */
+  barriers: Map<string, Barrier>;
 };
+
+type Barrier = { waiting: Set<string>; echoed: boolean; done: () => void };
 
 const BUS = Symbol.for("login-lab.invalidation");
 function bus(): Bus {
@@ -134,6 +140,68 @@ export function channelStatus(): ChannelStatus {
   };
 }
 
+/**
+ * The barrier behind `settled()`. PostgreSQL delivers notifications to each listener in commit
+ * order, and a listener handles each one at once (invalidate() is synchronous). So when an instance
+ * receives barrier `b:<from>:<nonce>`, it has already forgotten every row announced before it; it
+ * says so with `a:<from>:<nonce>:<its id>`. The instance that asked waits for its own echo and
+ * every peer's answer.
+ */
+function onBarrier(c: Channel, client: pg.Client, payload: string) {
+  const [kind, from, nonce, by] = payload.split(":");
+  if (kind === "b") {
+    if (from === c.id) {
+      const barrier = c.barriers.get(nonce);
+      if (barrier) (barrier.echoed = true), settle(c, nonce, barrier);
+      return;
+    }
+    c.peers.set(from, performance.now());
+    client.query("SELECT pg_notify($1, $2)", [CHANNEL, `a:${from}:${nonce}:${c.id}`]).catch(() => {});
+    return;
+  }
+  if (from !== c.id) return;
+  const barrier = c.barriers.get(nonce);
+  if (!barrier) return;
+  barrier.waiting.delete(by);
+  settle(c, nonce, barrier);
+}
+
+function settle(c: Channel, nonce: string, barrier: Barrier) {
+  if (!barrier.echoed || barrier.waiting.size > 0) return;
+  c.barriers.delete(nonce);
+  barrier.done();
+}
+
+export type Settled = { peers: number; answered: number; ms: number };
+
+/**
+ * Waits until every instance listening on the channel — this one and each peer whose heartbeat
+ * came by within LAG_LIMIT_MS — has handled the announcements of every write committed before this
+ * call: after it, no instance's cache still answers with a row those writes changed. A logout or a
+ * revocation awaits it before it answers, so that "logged out" is true on every instance when the
+ * visitor reads it. Bounded by LAG_LIMIT_MS: a peer silent for that long fails closed on its own
+ * (cacheUsable()). SQLite, or a channel that is down: nothing to wait for (in-process
+ * announcements are synchronous; a deaf instance's caches are off).
+ */
+export async function settled(): Promise<Settled> {
+  const started = performance.now();
+  const c = bus().channel;
+  const client = c?.client;
+  if (!postgres() || !c || !client || !c.healthy) return { peers: 0, answered: 0, ms: 0 };
+  const now = performance.now();
+  const peers = [...c.peers].filter(([, seen]) => now - seen <= LAG_LIMIT_MS).map(([id]) => id);
+  const nonce = randomUUID().slice(0, 8);
+  const waiting = new Set(peers);
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    c.barriers.set(nonce, { waiting, echoed: false, done: resolve });
+    timer = setTimeout(() => (c.barriers.delete(nonce), resolve()), LAG_LIMIT_MS);
+    client.query("SELECT pg_notify($1, $2)", [CHANNEL, `b:${c.id}:${nonce}`]).catch(() => (c.barriers.delete(nonce), resolve()));
+  });
+  clearTimeout(timer);
+  return { peers: peers.length, answered: peers.length - waiting.size, ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
 function markDown(c: Channel, why: string) {
   if (!c.healthy) return;
   c.healthy = false;
@@ -157,7 +225,19 @@ export function startListening(): void {
   if (!postgres()) return;
   const b = bus();
   if (b.channel && !b.channel.stopped) return;
-  const c: Channel = { client: undefined, lastBeat: 0, lastLag: 0, received: 0, since: 0, healthy: false, stopped: false, timer: undefined, id: randomUUID().slice(0, 8) };
+  const c: Channel = {
+    client: undefined,
+    lastBeat: 0,
+    lastLag: 0,
+    received: 0,
+    since: 0,
+    healthy: false,
+    stopped: false,
+    timer: undefined,
+    id: randomUUID().slice(0, 8),
+    peers: new Map(),
+    barriers: new Map(),
+  };
   b.channel = c;
   void connect(c, 0);
 }
@@ -192,9 +272,13 @@ async function connect(c: Channel, attempt: number): Promise<void> {
   client.on("notification", (message) => {
     if (message.channel !== CHANNEL || !message.payload) return;
     const payload = message.payload;
+    if (payload.startsWith("b:") || payload.startsWith("a:")) return onBarrier(c, client, payload);
     if (payload.startsWith("h:")) {
       const [, from, sent] = payload.split(":");
-      if (from !== c.id) return;
+      if (from !== c.id) {
+        c.peers.set(from, performance.now());
+        return;
+      }
       c.lastLag = performance.now() - Number(sent);
       c.lastBeat = performance.now();
       if (c.lastLag > LAG_LIMIT_MS) markDown(c, `heartbeat took ${Math.round(c.lastLag)} ms`);

@@ -9,6 +9,7 @@ import { andThen, type MaybePromise } from "./remembered";
 import { sharedRowCache } from "./row-cache";
 import type { RequestMeta } from "./request-meta";
 import type { PublicUser } from "./users";
+import { settled } from "./invalidation";
 
 /**
  * JWT mode (stateless). Stores: nothing (a revocable token's jti only on logout). Sends: a signed
@@ -80,5 +81,7 @@ export async function logout(credential: JwtCredential, options: { now?: Date } 
     // Two logouts of one token at once: the other one listed it first, which is what both wanted.
     if ((error as { code?: unknown }).code !== "P2002") throw error;
   }
+  // Answered once no instance's cache still says "not listed" for this jti (lib/auth/invalidation.ts).
+  await settled();
   return { ok: true, revoked: true, message: "The token's jti is on the deny-list: it is refused from now on." };
 }

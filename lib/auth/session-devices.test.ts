@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { outcome } from "../testing/outcome";
 import * as Session from "./session";
-import { deviceName, listDevices, revokeDevice, revokeOtherDevices } from "./session-devices";
+import { deviceLabel, deviceName, listDevices, revokeDevice, revokeOtherDevices, simulatedDevice } from "./session-devices";
 import { SIMULATED_PER_HOUR, simulateDevices } from "./simulate-devices";
 
 const carol = { id: "user_carol", username: "carol", displayName: "Carol" };
@@ -55,6 +55,14 @@ describe("session devices", () => {
     assert.equal(deviceName("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"), "Chrome 156 on Linux");
     assert.equal(deviceName("curl/8.5.0"), "curl/8.5.0");
     assert.equal(deviceName(null), "unknown device");
+    assert.equal(deviceName("Simulated device 3"), "Simulated device 3");
+    // The page words the label in its language: "Linux의 Chrome 156", "시뮬레이션 기기 3".
+    assert.deepEqual(deviceLabel("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"), { kind: "browser", browser: "Chrome 156", os: "Linux" });
+    assert.deepEqual(deviceLabel("Simulated device 3"), { kind: "simulated", n: 3 });
+    assert.deepEqual(deviceLabel("curl/8.5.0"), { kind: "agent", agent: "curl/8.5.0" });
+    assert.deepEqual(deviceLabel(null), { kind: "unknown" });
+    assert.equal(simulatedDevice("Simulated device 12"), 12);
+    assert.equal(simulatedDevice("Simulated devices 12"), null);
   });
 });
 

@@ -3,6 +3,7 @@ import { UAParser } from "ua-parser-js";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
+import { settled } from "./invalidation";
 
 /**
  * Session mode's fine control (S6): every session of a user as a device, revoke one, revoke all
@@ -22,9 +23,42 @@ export function revokedFailure(reason: string | null): AuthFailure {
   return failure("session_revoked");
 }
 
+/**
+ * What a device is called, as parts the page words in its language (messages `deviceRow.*`):
+ * a browser (on an operating system), one of the store view's simulated devices, a program's own
+ * user agent as it is, or nothing known.
+ */
+export type DeviceLabel =
+  | { kind: "browser"; browser: string; os: string | null }
+  | { kind: "simulated"; n: number }
+  | { kind: "agent"; agent: string }
+  | { kind: "unknown" };
+
+/** The user agent "Log in N more devices" stores: `Simulated device 3`. */
+export const SIMULATED_AGENT = "Simulated device";
+const SIMULATED_AGENT_PATTERN = new RegExp(`^${SIMULATED_AGENT} (\\d+)$`);
+
+/** The number of a simulated device's user agent (`Simulated device 3` → 3), or null. */
+export function simulatedDevice(userAgent: string | null): number | null {
+  const m = userAgent ? SIMULATED_AGENT_PATTERN.exec(userAgent) : null;
+  return m ? Number(m[1]) : null;
+}
+
+export function deviceLabel(userAgent: string | null): DeviceLabel {
+  if (!userAgent) return { kind: "unknown" };
+  const simulated = simulatedDevice(userAgent);
+  if (simulated !== null) return { kind: "simulated", n: simulated };
+  const ua = new UAParser(userAgent).getResult();
+  if (!ua.browser.name) return { kind: "agent", agent: userAgent.slice(0, 48) };
+  const os = ua.os.name ? `${ua.os.name}${ua.os.version ? ` ${ua.os.version}` : ""}` : null;
+  return { kind: "browser", browser: `${ua.browser.name} ${ua.browser.major ?? ""}`.trim(), os };
+}
+
 export type Device = {
   id: string;
+  /** The device's name in English, as the API words it; the page words `label` instead. */
   device: string;
+  label: DeviceLabel;
   ip: string | null;
   createdAt: Date;
   lastSeenAt: Date;
@@ -34,11 +68,17 @@ export type Device = {
 
 /** "Chrome 156 on Linux" from a user agent; the raw string's start when it is not a browser's. */
 export function deviceName(userAgent: string | null): string {
-  if (!userAgent) return "unknown device";
-  const ua = new UAParser(userAgent).getResult();
-  if (!ua.browser.name) return userAgent.slice(0, 48);
-  const os = ua.os.name ? ` on ${ua.os.name}${ua.os.version ? ` ${ua.os.version}` : ""}` : "";
-  return `${ua.browser.name} ${ua.browser.major ?? ""}`.trim() + os;
+  const label = deviceLabel(userAgent);
+  switch (label.kind) {
+    case "unknown":
+      return "unknown device";
+    case "simulated":
+      return `${SIMULATED_AGENT} ${label.n}`;
+    case "agent":
+      return label.agent;
+    case "browser":
+      return label.os ? `${label.browser} on ${label.os}` : label.browser;
+  }
 }
 
 const live = (now: Date) => ({ revokedAt: null, idleExpiresAt: { gt: now }, absoluteExpiresAt: { gt: now } });
@@ -49,6 +89,7 @@ export async function listDevices(userId: string, currentId: string, now = new D
   return rows.map((r) => ({
     id: r.id,
     device: deviceName(r.userAgent),
+    label: deviceLabel(r.userAgent),
     ip: r.ip,
     createdAt: r.createdAt,
     lastSeenAt: r.lastSeenAt,
@@ -63,6 +104,7 @@ export async function revokeDevice(userId: string, sessionId: string, now = new 
     where: { id: sessionId, userId, revokedAt: null },
     data: { revokedAt: now, revokedReason: REVOKED_BY_USER },
   });
+  if (count > 0) await settled();
   return count > 0;
 }
 
@@ -72,6 +114,7 @@ export async function revokeOtherDevices(userId: string, currentId: string, now 
   const ids = (await db().session.findMany({ where: { userId, id: { not: currentId }, revokedAt: null }, select: { id: true } })).map((r) => r.id);
   if (ids.length === 0) return 0;
   const { count } = await db().session.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: now, revokedReason: REVOKED_BY_USER } });
+  if (count > 0) await settled();
   return count;
 }
 

@@ -10,6 +10,7 @@ import { EVICTED_BY_LIMIT, makeRoomFor, revokedFailure } from "./session-devices
 import { findSessionWithUser, keepInMemory, memorySessions, type SessionRow } from "./session-store";
 import { generateOpaqueToken, hashToken } from "./tokens";
 import type { PublicUser } from "./users";
+import { settled } from "./invalidation";
 
 /**
  * Session mode (stateful). Stores: a row per login, keyed by sha256 of a random token. Sends: that
@@ -142,5 +143,7 @@ export async function logout(cookieValue: string | undefined, options: { now?: D
       : { ok: true, revoked: false, message: failure("session_not_on_this_instance").message };
   }
   const { count } = await db().session.deleteMany({ where: { id: opened.id } });
+  // Answered once no instance's cache still holds the row (lib/auth/invalidation.ts).
+  if (count > 0) await settled();
   return count > 0 ? { ok: true, revoked: true, message: "The session row is deleted: this cookie is refused from now on." } : { ok: true, revoked: false, message: "No such session." };
 }

@@ -3,7 +3,7 @@
  * cookie with every request under its Path — the session cookie (Path=/) to every route, the
  * refresh cookie to all of /api/hybrid, the JWT cookie (Path=/) to every route — so a route often receives a cookie it never looks at; the
  * timeline tells the two apart with this list. (/api/lab/forge reads the session cookie for its
- * cookie forgeries only; the lab cookie is no login credential, and the timeline never lists it.)
+ * cookie forgeries, and the JWT cookie for the token forgeries of the cookie transport; the lab cookie is no login credential, and the timeline never lists it.)
  */
 export const COOKIE_READERS: Record<"session" | "refresh" | "jwt", readonly string[]> = {
   session: [
@@ -17,7 +17,7 @@ export const COOKIE_READERS: Record<"session" | "refresh" | "jwt", readonly stri
     "/api/lab/forge",
     "/api/store",
   ],
-  jwt: ["/api/jwt/mypage", "/api/jwt/logout", "/api/jwt/lab/capture", "/api/store"],
+  jwt: ["/api/jwt/mypage", "/api/jwt/logout", "/api/jwt/lab/capture", "/api/lab/forge", "/api/store"],
   refresh: ["/api/hybrid/refresh", "/api/hybrid/refresh/logout", "/api/hybrid/refresh/family", "/api/hybrid/refresh/lab/capture"],
 };
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { credentialBytes, FLOWS, latestPerStep, stepOf } from "./flow";
+import { credentialBytes, flowOf, FLOWS, latestPerStep, stepOf } from "./flow";
 import type { TimelineEntry } from "./timeline";
 
 const entry = (id: number, label: string, path: string, status: number | null = 200, credentials: TimelineEntry["credentials"] = []): TimelineEntry => ({
@@ -46,5 +46,15 @@ describe("the flow diagrams", () => {
     assert.equal(touchesStore("jwt", "request"), false, "a JWT is checked with no store");
     assert.equal(touchesStore("jwt", "login"), false);
     assert.equal(touchesStore("hybrid", "refresh"), true);
+  });
+
+  test("the JWT panel's flow follows its transport: Bearer added by script, or the cookie the browser sends", () => {
+    const request = (transport: "bearer" | "cookie") => flowOf("jwt", transport).find((s) => s.id === "request")?.arrows[0].message;
+    assert.equal(request("bearer"), "jwtGetMypage");
+    assert.equal(request("cookie"), "jwtGetMypageCookie");
+    assert.equal(flowOf("jwt", "cookie").find((s) => s.id === "login")?.arrows.at(-1)?.message, "jwtSetCookie");
+    assert.equal(flowOf("jwt", "cookie").some((s) => s.arrows.some((a) => a.message === "jwtTokenInBody")), false, "no token in the body");
+    assert.equal(flowOf("session", "cookie"), FLOWS.session, "the transport is the JWT panel's alone");
+    assert.deepEqual(flowOf("jwt", "cookie").map((s) => s.id), ["login", "request", "logout"]);
   });
 });

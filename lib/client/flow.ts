@@ -1,4 +1,5 @@
 import type messages from "@/messages/en.json";
+import type { JwtTransport } from "@/lib/jwt-transport";
 import type { Mode } from "./modes";
 import type { TimelineEntry } from "./timeline";
 
@@ -44,6 +45,42 @@ export function latestPerStep(entries: readonly TimelineEntry[]): Partial<Record
 /** The bytes of credentials a request carried (cookie and Authorization, as the server received them). */
 export function credentialBytes(entry: Pick<TimelineEntry, "credentials">): number {
   return entry.credentials.filter((c) => !c.unused).reduce((sum, c) => sum + c.bytes, 0);
+}
+
+/**
+ * The JWT panel's flow in its cookie transport (lib/jwt-transport.ts): the same check, but the
+ * server sets the token in an HttpOnly cookie and the browser sends it back by itself.
+ */
+export const JWT_COOKIE_FLOW: FlowStep[] = [
+  {
+    id: "login",
+    arrows: [
+      { from: "browser", to: "server", message: "postCredentials" },
+      { from: "server", to: "server", message: "jwtSign" },
+      { from: "server", to: "browser", message: "jwtSetCookie" },
+    ],
+  },
+  {
+    id: "request",
+    arrows: [
+      { from: "browser", to: "server", message: "jwtGetMypageCookie" },
+      { from: "server", to: "server", message: "jwtVerify" },
+      { from: "server", to: "browser", message: "okWithUserFromToken" },
+    ],
+  },
+  {
+    id: "logout",
+    arrows: [
+      { from: "browser", to: "server", message: "jwtPostLogoutCookie" },
+      { from: "server", to: "store", message: "jwtDenyJti" },
+      { from: "server", to: "browser", message: "jwtClearCookie" },
+    ],
+  },
+];
+
+/** The flow a panel draws: its mode's, and for the JWT panel the one of the transport it uses. */
+export function flowOf(mode: Mode, jwtTransport: JwtTransport = "bearer"): FlowStep[] {
+  return mode === "jwt" && jwtTransport === "cookie" ? JWT_COOKIE_FLOW : FLOWS[mode];
 }
 
 export const FLOWS: Record<Mode, FlowStep[]> = {

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import { type ApiResult, callApi, errorCode } from "./api";
 import { expOf } from "./jwt-parts";
 import type { LabelKey } from "./timeline";
+import { namespaced, pageNamespace, REFRESH_HINT_COOKIE } from "../cookie-namespace";
 
 /**
  * Hybrid mode keeps its access token in this page's memory only: a reload forgets it and the
@@ -15,7 +16,8 @@ type HybridState =
   /** Logging out: the access token is already forgotten, the server's answer not in yet. */
   | { status: "leaving" }
   | { status: "in"; accessToken: string; exp: number }
-  | { status: "out"; reason: string | null; message?: string; detail?: unknown };
+  /** `httpStatus`: the refused refresh's answer, when the server gave one. */
+  | { status: "out"; reason: string | null; message?: string; detail?: unknown; httpStatus?: number };
 
 let state: HybridState = { status: "unknown" };
 const listeners = new Set<() => void>();
@@ -38,6 +40,11 @@ export function setHybridAccessToken(accessToken: string) {
   set({ status: "in", accessToken, exp: expOf(accessToken) });
 }
 
+/** The state right now, outside React (for a handler that awaited a refresh). */
+export function hybridState(): HybridState {
+  return state;
+}
+
 /** The access token in memory, if any (for calls that build their own request). */
 export function currentAccessToken(): string | null {
   return state.status === "in" ? state.accessToken : null;
@@ -45,7 +52,7 @@ export function currentAccessToken(): string | null {
 
 /** Whether the refresh cookie's script-readable companion says a refresh cookie was set (lib/auth/cookies.ts). */
 export function hasRefreshHint(): boolean {
-  return document.cookie.split("; ").includes("ll_refresh_hint=1");
+  return document.cookie.split("; ").includes(`${namespaced(pageNamespace(), REFRESH_HINT_COOKIE)}=1`);
 }
 
 /** Logged out without asking the server: there is no refresh cookie to try. */
@@ -73,7 +80,7 @@ export function refreshHybrid(): Promise<boolean> {
         return true;
       }
       const body = result.body as { message?: string; detail?: unknown } | null;
-      set({ status: "out", reason: errorCode(result), message: body?.message, detail: body?.detail });
+      set({ status: "out", reason: errorCode(result), message: body?.message, detail: body?.detail, httpStatus: result.status });
       return false;
     } catch {
       set({ status: "out", reason: "network_error" });

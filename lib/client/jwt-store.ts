@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { JWT_TRANSPORT_COOKIE, type JwtTransport, jwtTransportOf } from "../jwt-transport";
+import { namespaced, pageNamespace } from "../cookie-namespace";
 
 /**
  * JWT mode keeps its token in localStorage: it survives reloads and is readable by any script on
@@ -43,6 +44,7 @@ export function useStoredJwt(): string | null | undefined {
 
 /** The transport this browser chose last (its cookie is readable by script: it is no credential). */
 export function chosenJwtTransport(): JwtTransport {
-  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${JWT_TRANSPORT_COOKIE}=`));
-  return jwtTransportOf(pair?.slice(JWT_TRANSPORT_COOKIE.length + 1));
+  const name = namespaced(pageNamespace(), JWT_TRANSPORT_COOKIE);
+  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${name}=`));
+  return jwtTransportOf(pair?.slice(name.length + 1));
 }

@@ -1,7 +1,8 @@
 /**
  * One readable form for every date the app shows: the visitor's local time of day (with the
- * date when it is not today), then how long ago or from now — "14:05:09 (3 minutes ago)" — both in
- * the page's language (`locale`, e.g. "en" or "ko": "오후 02:05:09 (3분 전)").
+ * date when it is not today), then how long ago or from now — "2:05:09 PM (3 minutes ago)" — both in
+ * the page's language (`locale`, e.g. "en" or "ko": "오후 2:05:09 (3분 전)"). The hour has no
+ * leading zero ("오후 3:49:14", never "오후 03:49:14"); minutes and seconds keep two digits.
  */
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
@@ -27,7 +28,7 @@ export function relativeText(at: number, now: number, locale: string): string {
 export function whenText(at: number, now: number, locale: string): string {
   const d = new Date(at);
   const sameDay = new Date(now).toDateString() === d.toDateString();
-  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const time = d.toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit", second: "2-digit" });
   const day = sameDay ? "" : `${d.toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" })} `;
   return `${day}${time} (${relativeText(at, now, locale)})`;
 }

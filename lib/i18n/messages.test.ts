@@ -53,10 +53,20 @@ test("every key exists in both languages", () => {
 });
 
 /**
- * Where the Korean needs a value the English does not: the particle after a credential's name
- * (는/은) depends on which credential it is, and the component passes its id anyway.
+ * Where the Korean needs a value the English does not: the particle after a name (는/은, 으로/로)
+ * depends on which credential or mode it is, and the component passes its id anyway; a duration
+ * reads "1800초(30분)", so the component passes the whole minutes too (lib/i18n/duration.ts).
  */
-const KOREAN_EXTRA_ARGUMENTS: Record<string, string[]> = { "replayLab.stillValid": ["{credential}"] };
+const KOREAN_EXTRA_ARGUMENTS: Record<string, string[]> = {
+  "replayLab.stillValid": ["{credential}"],
+  "loginForm.login": ["{modeId}"],
+  "loginForm.loginAfterOther": ["{modeId}"],
+  "sessionPanel.idle": ["{minutes}"],
+  "sessionPanel.shortIdle": ["{minutes}"],
+  "refreshChain.rotated": ["{minutes}"],
+  "claims.T6.body": ["{expiresInMinutes}"],
+  "claims.T8.plain": ["{expiresInMinutes}"],
+};
 /** Markup only the Korean uses: identifiers set in code, a Latin word marked as English. Components provide both tags. */
 const KOREAN_EXTRA_TAGS = new Set(["<code>", "<en>"]);
 

@@ -15,6 +15,7 @@ function victimOrigin(): string {
 /** `logKey`: which arrival log is this browser's (null without a lab cookie: then nothing is sent). */
 export function AttackerLab({ logKey }: { logKey: string | null }) {
   const [victim, setVictim] = useState<string | null>(null);
+  const [here, setHere] = useState<string | null>(null);
   const [arrivals, setArrivals] = useState<Arrival[]>([]);
   const [fetchResult, setFetchResult] = useState<string | null>(null);
   const t = useTranslations("attackerLab");
@@ -25,6 +26,7 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
   }, []);
   useEffect(() => {
     setVictim(victimOrigin());
+    setHere(window.location.origin);
     void load();
     const timer = setInterval(load, 1000);
     return () => clearInterval(timer);
@@ -42,19 +44,37 @@ export function AttackerLab({ logKey }: { logKey: string | null }) {
               {chunks}
             </code>
           ),
-        })}{" "}
-        {victim
-          ? t.rich("otherOrigin", {
+        })}
+      </p>
+      {victim && here ? (
+        <>
+          <ol data-testid="attacker-steps" className="flex list-none flex-col gap-1 text-zinc-700 dark:text-zinc-300">
+            <li data-testid="attacker-step-1">
+              {t.rich("step1", {
+                victim,
+                link: (chunks) => (
+                  <a href={`${victim}/`} className="font-mono underline">
+                    {chunks}
+                  </a>
+                ),
+              })}
+            </li>
+            <li data-testid="attacker-step-2">{t("step2", { victim, here })}</li>
+          </ol>
+          <p data-testid="attacker-other-origin" className="text-sm text-zinc-600 dark:text-zinc-400">
+            {t.rich("otherOrigin", {
               victim,
+              here,
               code,
               link: (chunks) => (
                 <a href={`${victim}/lab/attacker`} className="underline">
                   {chunks}
                 </a>
               ),
-            })
-          : null}
-      </p>
+            })}
+          </p>
+        </>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {target ? (
           <form method="POST" action={target} target="csrf-frame">

@@ -22,7 +22,33 @@ export const PAYLOAD = `<img src="/no-such-image.png" alt="" onerror="(async () 
     body: JSON.stringify({ jwt, documentCookie: document.cookie, session: session.slice(0, 1000), jwtCookie: jwtCookie.slice(0, 600), hybridAccessToken: refreshed.access_token ?? null }) });
 })()">`;
 
+/**
+ * Whether this document was served with our Content-Security-Policy. A policy belongs to the
+ * document, not to a route: a client-side navigation (a Next.js link) to or from the lab keeps the
+ * policy of the page the visitor loaded first. Next.js puts the policy's nonce on its own scripts
+ * when the document had one, so a script with a nonce says which policy is in force.
+ */
+export function documentHasPolicy(): boolean {
+  return Array.from(document.scripts).some((s) => s.nonce !== "");
+}
+
 export function XssLab({ csp }: { csp: boolean }) {
+  // The policy in force, checked in the browser; null until then. A mismatch with the one this URL
+  // asks for (a client-side navigation brought the lab into a document of another policy) loads the
+  // page again, so that what the lab says is on is on.
+  const [inForce, setInForce] = useState<boolean | null>(null);
+  useEffect(() => {
+    const has = documentHasPolicy();
+    // Once per mismatch at most: should a reload not bring the policy asked for, the page says what is in force.
+    const key = "loginlab.xss-reloaded";
+    if (has !== csp && sessionStorage.getItem(key) !== String(csp)) {
+      sessionStorage.setItem(key, String(csp));
+      window.location.reload();
+      return;
+    }
+    sessionStorage.removeItem(key);
+    setInForce(has);
+  }, [csp]);
   const [draft, setDraft] = useState("");
   const [posted, setPosted] = useState<string | null>(null);
   const [deliveries, setDeliveries] = useState<Delivery[]>([]);
@@ -53,17 +79,24 @@ export function XssLab({ csp }: { csp: boolean }) {
             ),
           })}
         </p>
-        <p data-testid="csp-state" className={`mt-3 rounded-md px-3 py-2 text-sm ${csp ? "bg-green-50 text-green-900 dark:bg-green-950/40 dark:text-green-200" : "bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200"}`}>
-          {t.rich(csp ? "cspOn" : "cspOff", {
-            strong,
-            code,
-            // The link switches the page's CSP the other way.
-            link: (chunks) => (
-              <Link href={csp ? "/lab/xss" : "/lab/xss?csp=on"} className="underline">
-                {chunks}
-              </Link>
-            ),
-          })}
+        <p
+          data-testid="csp-state"
+          data-csp={inForce === null ? "checking" : inForce ? "on" : "off"}
+          className={`mt-3 rounded-md px-3 py-2 text-sm ${inForce === null ? "bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" : inForce ? "bg-green-50 text-green-900 dark:bg-green-950/40 dark:text-green-200" : "bg-red-50 text-red-900 dark:bg-red-950/40 dark:text-red-200"}`}
+        >
+          {inForce === null
+            ? t.rich("cspChecking", { code })
+            : t.rich(inForce ? "cspOn" : "cspOff", {
+                strong,
+                code,
+                // The link switches the page's CSP the other way. A plain link, not a Next.js one:
+                // only a new document gets a new policy.
+                link: (chunks) => (
+                  <a href={inForce ? "/lab/xss" : "/lab/xss?csp=on"} className="underline">
+                    {chunks}
+                  </a>
+                ),
+              })}
         </p>
       </div>
 
@@ -77,7 +110,7 @@ export function XssLab({ csp }: { csp: boolean }) {
             <button type="button" onClick={() => setDraft(PAYLOAD)} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
               {t("loadPayload")}
             </button>
-            <button type="button" onClick={() => setPosted(draft)} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
+            <button type="button" disabled={inForce === null} onClick={() => setPosted(draft)} className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-zinc-100 dark:text-zinc-900">
               {t("postComment")}
             </button>
           </div>
@@ -99,7 +132,7 @@ export function XssLab({ csp }: { csp: boolean }) {
             <div key={d.at} data-testid="delivery" className="flex flex-col gap-1 border-t border-zinc-200 pt-2 text-sm dark:border-zinc-800">
               <p>
                 <strong>{t("jwtFromLocalStorage")}</strong>{" "}
-                {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : t("noJwt")}
+                {d.jwt ? <code className="font-mono break-all">{d.jwt.slice(0, 40)}…</code> : t(d.jwtCookie.startsWith("200 ") ? "noJwtCookieInstead" : "noJwt")}
               </p>
               {d.jwt ? (
                 <p>

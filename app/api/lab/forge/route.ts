@@ -1,22 +1,27 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { verifyAccessToken } from "@/lib/auth/access-token";
-import { sessionCookie } from "@/lib/auth/cookies";
+import { jwtCookie, sessionCookie } from "@/lib/auth/cookies";
 import { forgeToken } from "@/lib/auth/forge";
 import { COOKIE_FORGERIES, TOKEN_FORGERIES } from "@/lib/auth/forge-kinds";
+import * as Jwt from "@/lib/auth/jwt";
 import { JWT_AUDIENCE } from "@/lib/auth/jwt";
 import * as Session from "@/lib/auth/session";
 import { instrumented, json, jsonFailure, readJson } from "@/lib/http";
 
 const body = z.union([
   z.object({ kind: z.enum(TOKEN_FORGERIES), token: z.string().max(4096) }),
+  // The JWT cookie transport: the token is in the HttpOnly cookie, which page script cannot read.
+  z.object({ kind: z.enum(TOKEN_FORGERIES), from: z.literal("jwt_cookie") }),
   z.object({ kind: z.enum(COOKIE_FORGERIES) }),
 ]);
 
 /**
  * Forged-credentials lab. Token kinds: the given token must be the caller's own, valid JWT-mode
  * token (anything else is refused with the verifier's 401); the answer is its forgery, which the
- * page then sends to the API itself. lib/auth/forge.ts states why no forgery is ever accepted. Cookie kinds: the server tampers with the session cookie it just
+ * page then sends to the API itself. With `from: "jwt_cookie"` (the JWT cookie transport) the
+ * server forges the caller's own JWT cookie and reports what the JWT check says of the forgery.
+ * lib/auth/forge.ts states why no forgery is ever accepted. Cookie kinds: the server tampers with the session cookie it just
  * received and reports what the session check says — the cookie's value never goes to script.
  */
 export function POST(req: NextRequest) {
@@ -27,6 +32,18 @@ export function POST(req: NextRequest) {
       const own = await verifyAccessToken(input.data.token, JWT_AUDIENCE);
       if (!own.ok) return jsonFailure(own);
       return json({ forged: await forgeToken(input.data.token, input.data.kind) });
+    }
+    if ("from" in input.data) {
+      // The forgery is made from the caller's own JWT cookie and presented as that cookie would
+      // be, to the JWT API's own check; like the cookie's value, it never goes to script.
+      const token = req.cookies.get(jwtCookie().name)?.value ?? "";
+      const own = await Jwt.authenticate({ cookie: token });
+      if (!own.ok) return jsonFailure(own);
+      const forged = await forgeToken(token, input.data.kind);
+      const result = await Jwt.authenticate({ cookie: forged });
+      // The cookie's codes say little (jwt_cookie_invalid): the token check's own code says why.
+      const check = result.ok ? null : await verifyAccessToken(forged, JWT_AUDIENCE);
+      return json({ status: result.ok ? 200 : 401, error: result.ok ? null : result.code, reason: check && !check.ok ? check.code : null });
     }
     const real = req.cookies.get(sessionCookie().name)?.value ?? "";
     const forged = input.data.kind === "session_garbage" ? "not-a-seal%20%F0%9F%8D%AA" : real.slice(0, 40) + (real[40] === "A" ? "B" : "A") + real.slice(41);
