@@ -36,7 +36,7 @@ test("Korean wording: a particle per word, one 'logged in as', durations in 초 
     await expect(page.locator(`#${mode}-login-form button[type="submit"]`)).toHaveText(label);
   }
   // The demo's short idle timeout (SESSION_DEMO_IDLE_SECONDS=3 here): "3초 동안", never "3 s 동안".
-  await expect(page.locator("#session-login-form")).toContainText(/(^|\s)\d+초 동안 쓰지 않으면 세션 끝내기/);
+  await expect(page.locator("#session-login-form").getByText(/^\d+초 동안 쓰지 않으면 세션 끝내기/)).toBeVisible();
   for (const mode of ["session", "jwt", "hybrid"] as const) await login(page, mode);
   for (const mode of ["session", "jwt", "hybrid"] as const) await expect(page.getByTestId(`${mode}-status`)).toContainText("Alice(alice) 님으로 로그인됨");
   // The idle timeout (30 minutes by default): "1800초(30분) 동안", the minutes whenever they are whole.

@@ -20,7 +20,7 @@ const ALLOWED = new Set(
     "ms KB MB B p50 p95 p99 req/s UTC alice bob Alice Bob stateful stateless iOS Android OAuth OIDC SSO nbf iat exp jti kid sub aud iss typ " +
     "Application Cookies Storage Local Network Console Path Domain Expires Max-Age vs HTML Redis JWE LISTEN NOTIFY AES-256-CBC fetch README REST RESTful " +
     // The demo and e2e users' names are data, not interface.
-    "carol dave erin frank grace heidi ivan judy kim Carol Dave Erin Frank Grace Heidi Ivan Judy Kim"
+    "carol dave erin frank grace heidi ivan judy kim Carol Dave Erin Frank Grace Heidi Ivan Judy Kim lee mina Lee Mina"
   ).split(" "),
 );
 
