@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { flatten, loadMessages } from "./flat-messages";
 
 /**
  * One Korean term for each thing (messages/glossary.ko.json): no message of messages/ko.json uses
@@ -8,19 +9,8 @@ import { test } from "node:test";
  * 통합니다 where it says 유효합니다, a hedged particle like (으)로, a duration in "s".
  */
 type Term = { concept: string; term: string; refused: string[]; refusedPatterns?: string[]; note?: string };
-type Tree = { [key: string]: string | Tree };
-
 const glossary = JSON.parse(readFileSync("messages/glossary.ko.json", "utf8")) as { terms: Term[] };
-const ko = JSON.parse(readFileSync("messages/ko.json", "utf8")) as Tree;
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === "string") out.set(prefix + key, value);
-    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+const ko = loadMessages("ko");
 
 /** Every use of a refused variant in these messages: `key: variant (chosen term) ← message`. */
 function refusedUses(messages: Map<string, string>, terms: Term[]): string[] {

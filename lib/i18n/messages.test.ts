@@ -5,24 +5,14 @@ import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messagefor
 import compile from "icu-minify/compile";
 import { AUTH_DETAILS, AUTH_ERRORS } from "@/lib/auth/errors";
 import { componentFiles, findHardcodedText } from "@/lib/i18n/hardcoded-text";
+import { flatten, loadMessages, type Tree } from "./flat-messages";
 
 /**
  * messages/en.json and messages/ko.json: the same keys, the same placeholders and tags per message,
  * every message valid ICU; and no English left hard-coded in a component (lib/i18n/hardcoded-text.ts).
  */
-type Tree = { [key: string]: string | Tree };
-const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as Tree;
-const en = load("en");
-const ko = load("ko");
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === "string") out.set(prefix + key, value);
-    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+const en = loadMessages("en");
+const ko = loadMessages("ko");
 const flatEn = flatten(en);
 const flatKo = flatten(ko);
 
