@@ -125,6 +125,14 @@ const schema = z
     /** Scale-out lab: the resource service's address (scripts/resource-service.mjs). */
     RESOURCE_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    /** Password hashes (argon2) run at once in this process (lib/auth/hash-budget.ts); default: the machine's cores. */
+    HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    /** Hashes that may wait for a slot; past that a login gets 503 `busy` at once. */
+    HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+    /** How long a hash may wait for a slot before its request gets 503 `busy`. */
+    HASH_WAIT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+    /** Password checks one client may start a minute, successful ones included (the failures have their own limit). */
+    LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().positive().default(60),
     LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(30),
     LOGIN_FAILURE_WINDOW_SECONDS: seconds(15 * 60),
   })

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { type AuthErrorCode, type AuthFailure, failure, statusOf } from "./auth/errors";
 import { type RouteName, recordAuth } from "./metrics";
 import { serverTiming, traced } from "./trace";
+import { BusyError } from "./auth/hash-budget";
 
 /** Login bodies are tiny; anything bigger is refused before it is read in full. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -104,8 +105,18 @@ export function received(headers: Headers): Received {
  * store queries) and `X-Credentials-Received` (the cookies and Authorization header that arrived,
  * with their sizes) and, on a refusal, `X-Refused-By: route`, and records the auth time of guarded routes for the compare page.
  */
+/** A route whose work needed a password hash and got no slot in time (lib/auth/hash-budget.ts): 503 `busy`, never a 500. */
+async function busyAware(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof BusyError) return jsonFailure(failure("busy", { retryAfterSeconds: error.retryAfterSeconds }));
+    throw error;
+  }
+}
+
 export async function instrumented(route: RouteName | null, req: Request, handler: () => Promise<Response>): Promise<Response> {
-  const { result: res, trace } = await traced(() => (crossSite(req) ? Promise.resolve(jsonFailure("cross_site_request")) : handler()));
+  const { result: res, trace } = await traced(() => (crossSite(req) ? Promise.resolve(jsonFailure("cross_site_request")) : busyAware(handler)));
   res.headers.set("Server-Timing", serverTiming(trace));
   res.headers.set("X-Credentials-Received", JSON.stringify(received(req.headers)));
   // proxy.ts answers its own refusals with `X-Refused-By: guard`; these came from the route.

@@ -211,7 +211,7 @@ export async function benchCluster() {
   const cluster = await startCluster({
     name: "bench",
     ports: [3211, 3212, 3213],
-    env: { DEMO_PASSWORD: PASSWORD, DEMO_USERS: USERS.join(","), HYBRID_ACCESS_TTL_SECONDS: "3600", SESSION_MAX_PER_USER: "1000", REFRESH_GRACE_SECONDS: "0" },
+    env: { DEMO_PASSWORD: PASSWORD, DEMO_USERS: USERS.join(","), HYBRID_ACCESS_TTL_SECONDS: "3600", SESSION_MAX_PER_USER: "1000", REFRESH_GRACE_SECONDS: "0", LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE: "100000" },
   });
   try {
     const { a, b } = cluster;

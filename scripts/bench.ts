@@ -18,7 +18,8 @@
  *
  * --short: a 1-second warm-up and one 2-second round per mode, one LCP load (what CI runs, so the
  * script cannot rot). --cluster: the scale-out measurements on two instances and PostgreSQL instead
- * (scripts/bench-cluster.ts).
+ * (scripts/bench-cluster.ts). --logins: one client flooding right passwords beside another's login
+ * (scripts/bench-logins.ts).
  */
 import os from "node:os";
 import autocannon from "autocannon";
@@ -92,6 +93,11 @@ async function main() {
   if (!process.argv.includes("--skip-build")) {
     console.log("building (next build)…");
     step(env, "next build", "npm", ["run", "build"]);
+  }
+  if (process.argv.includes("--logins")) {
+    const { benchLogins } = await import("./bench-logins");
+    await benchLogins(short, PORT + 1);
+    return;
   }
   if (process.argv.includes("--cluster")) {
     if (!process.env.TEST_POSTGRES_URL && process.env.CI) {

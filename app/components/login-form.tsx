@@ -81,6 +81,7 @@ export function LoginForm({ mode, formAction, pending, state, next, demoPassword
         <input
           id={ids.user}
           name="username"
+          type="text"
           autoComplete="username"
           defaultValue={error?.username || account?.username || (publicMode ? "" : "alice")}
           ref={username}

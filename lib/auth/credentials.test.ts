@@ -48,3 +48,46 @@ describe("password login", () => {
     assert.equal(loginInput.safeParse({ username: "alice", password: 1 }).success, false);
   });
 });
+
+describe("password login under a flood of right passwords", () => {
+  test("a right password gives back its own slot only: the account's earlier failures still count", async () => {
+    const { db } = await import("../db");
+    const { hashPassword } = await import("./password");
+    await db().user.create({ data: { id: "user_flood1", username: "flood1", displayName: "Flood", passwordHash: await hashPassword(TEST_PASSWORD) } });
+    for (let i = 0; i < 4; i++) assert.equal(outcome(await checkCredentials({ username: "flood1", password: "guess" }, `10.9.0.${i}`)), "invalid_credentials");
+    assert.equal(outcome(await checkCredentials({ username: "flood1", password: TEST_PASSWORD }, "10.9.0.50")), "ok");
+    // Forgetting the four on a success would let five more guesses through: only one is left.
+    assert.equal(outcome(await checkCredentials({ username: "flood1", password: "guess" }, "10.9.0.51")), "invalid_credentials");
+    assert.equal(outcome(await checkCredentials({ username: "flood1", password: "guess" }, "10.9.0.52")), "rate_limited");
+  });
+
+  test("successful logins count against the client's checks a minute", async () => {
+    const max = 60; // LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE's default
+    for (let i = 0; i < max; i++) assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.8.0.1")), "ok", `login ${i + 1}`);
+    const refused = await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.8.0.1");
+    assert.ok(!refused.ok);
+    assert.equal(refused.code, "rate_limited");
+    assert.equal(refused.detail?.key, "checksPerMinute");
+    assert.ok(refused.retryAfterSeconds && refused.retryAfterSeconds <= 60);
+    assert.equal(outcome(await checkCredentials({ username: "alice", password: TEST_PASSWORD }, "10.8.0.2")), "ok", "another client is not concerned");
+  });
+
+  test("no hash slot in time: 503 busy with a retry time, and nothing counted as a failure", async () => {
+    const { hashBudget } = await import("./hash-budget");
+    const budget = hashBudget();
+    let free!: () => void;
+    const held = new Promise<void>((resolve) => (free = resolve));
+    // Fill every slot and the whole queue with hashes that wait for us.
+    const holders: Promise<unknown>[] = [];
+    while (budget.queued < 8) holders.push(budget.run(() => held).catch(() => {}));
+    const refused = await checkCredentials({ username: "alice", password: "wrong-but-never-checked" }, "10.7.0.1");
+    free();
+    await Promise.all(holders);
+    assert.ok(!refused.ok);
+    assert.equal(refused.code, "busy");
+    assert.ok(refused.retryAfterSeconds && refused.retryAfterSeconds >= 1);
+    // The refused check took no failure slot: five guesses are still checked, the sixth is not.
+    for (let i = 0; i < 5; i++) assert.equal(outcome(await checkCredentials({ username: "bob-busy", password: "guess" }, `10.7.1.${i}`)), "invalid_credentials");
+    assert.equal(outcome(await checkCredentials({ username: "bob-busy", password: "guess" }, "10.7.1.9")), "rate_limited");
+  });
+});

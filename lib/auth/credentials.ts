@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "../env";
 import { type AuthFailure, failure } from "./errors";
+import { BusyError } from "./hash-budget";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { throttle } from "./throttle";
 import { findUserForLogin, type PublicUser } from "./users";
@@ -29,13 +30,18 @@ export function loginOptions(input: LoginInput) {
 const window = () => env().LOGIN_FAILURE_WINDOW_SECONDS * 1000;
 const perAccount = throttle("account", () => env().LOGIN_MAX_FAILURES_PER_ACCOUNT, window);
 const perClient = throttle("client", () => env().LOGIN_MAX_FAILURES_PER_CLIENT, window);
+/** Every password check a client starts, successful ones included: a slot is never given back. */
+const checksPerClient = throttle("checks", () => env().LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE, () => 60_000);
 
 /**
  * Checks a username and password, throttled per account and per client (one throttle for every
  * instance on PostgreSQL: lib/auth/throttle.ts). A failure slot is taken
  * from both before the password is checked (parallel guesses cannot all slip past the limit) and
- * given back when the password is right — so checks in flight count too: at most
- * LOGIN_MAX_FAILURES_PER_ACCOUNT logins of one account are checked at the same moment. An unknown user and a wrong password get the same answer
+ * given back when the password is right (its own slot, never the others in flight) — so checks in
+ * flight count too: at most LOGIN_MAX_FAILURES_PER_ACCOUNT logins of one account are checked at the
+ * same moment. Every check, right or wrong, also counts against the client's
+ * LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE, and runs within the process's hash budget (503 `busy`
+ * when it has no slot in time). An unknown user and a wrong password get the same answer
  * and take the same time (a dummy hash is verified).
  */
 export async function checkCredentials(input: Pick<LoginInput, "username" | "password">, clientIp: string): Promise<{ ok: true; user: PublicUser } | AuthFailure> {
@@ -48,12 +54,27 @@ export async function checkCredentials(input: Pick<LoginInput, "username" | "pas
     await perAccount.release(accountKey);
     return failure("rate_limited", { retryAfterSeconds: clientWait });
   }
+  const checksWait = await checksPerClient.reserve(clientIp);
+  if (checksWait > 0) {
+    await Promise.all([perAccount.release(accountKey), perClient.release(clientIp)]);
+    return failure("rate_limited", { retryAfterSeconds: checksWait, detail: { key: "checksPerMinute", values: { max: env().LOGIN_MAX_CHECKS_PER_CLIENT_PER_MINUTE } } });
+  }
 
-  const found = await findUserForLogin(input.username);
-  const valid = found ? await verifyPassword(found.passwordHash, input.password) : await burnPasswordCheck(input.password);
+  let valid: boolean;
+  let found: Awaited<ReturnType<typeof findUserForLogin>>;
+  try {
+    found = await findUserForLogin(input.username);
+    valid = found ? await verifyPassword(found.passwordHash, input.password) : await burnPasswordCheck(input.password);
+  } catch (error) {
+    // No hash slot in time (lib/auth/hash-budget.ts): nothing was checked, so nothing counts as a failure.
+    if (!(error instanceof BusyError)) throw error;
+    await Promise.all([perAccount.release(accountKey), perClient.release(clientIp)]);
+    return failure("busy", { retryAfterSeconds: error.retryAfterSeconds });
+  }
   if (!found || !valid) return failure("invalid_credentials");
-  await perAccount.reset(accountKey);
-  await perClient.release(clientIp);
+  // A right password gives back its own slots, and only those: the account's other checks in
+  // flight (and its failures) still count.
+  await Promise.all([perAccount.release(accountKey), perClient.release(clientIp)]);
   const { passwordHash: _, ...user } = found;
   return { ok: true, user };
 }

@@ -8,6 +8,7 @@ export const AUTH_ERRORS = {
   unsupported_media_type: [415, "Send the body as application/json."],
   invalid_credentials: [401, "Invalid username or password."],
   rate_limited: [429, "Too many failed logins. Wait before trying again."],
+  busy: [503, "The server is checking as many passwords as it can right now. Try again in a moment."],
   session_missing: [401, "No session cookie was sent."],
   session_invalid: [401, "The session cookie is not one this server sealed (tampered, garbage or from another key)."],
   session_expired: [401, "The session has expired."],
@@ -55,6 +56,7 @@ export const AUTH_DETAILS = {
   throwawayPerAddress: "Too many throwaway accounts from your address (at most {max} an hour). Wait before asking for another.",
   throwawayFull: "Login Lab holds as many throwaway accounts as it can right now. Try again later.",
   simulatedPerHour: "At most {max} simulated devices an hour per user.",
+  checksPerMinute: "Too many logins from your address: at most {max} password checks a minute, successful ones included.",
 } as const;
 
 export type AuthDetailKey = keyof typeof AUTH_DETAILS;

@@ -1,20 +1,24 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { hashBudget } from "./hash-budget";
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
 const PARAMS = { algorithm: 2 /* Algorithm.Argon2id: a const enum, not importable under isolatedModules */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/** Within the process's hash budget (lib/auth/hash-budget.ts): throws BusyError when it has no slot in time. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, PARAMS);
+  return hashBudget().run(() => hash(password, PARAMS));
 }
 
-/** Never throws: a malformed stored hash is just a mismatch. */
+/** Within the hash budget (BusyError when it has no slot); otherwise never throws: a malformed stored hash is just a mismatch. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
+  return hashBudget().run(async () => {
+    try {
+      return await verify(passwordHash, password);
+    } catch {
+      return false;
+    }
+  });
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -24,7 +28,10 @@ let dummyHash: Promise<string> | undefined;
  * time does not reveal which usernames are registered.
  */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= hashPassword("login-lab:no-such-user");
+  dummyHash ??= hashPassword("login-lab:no-such-user").catch((error: unknown) => {
+    dummyHash = undefined;
+    throw error;
+  });
   await verifyPassword(await dummyHash, password);
   return false;
 }
