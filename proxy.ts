@@ -52,13 +52,9 @@ export const config = {
     // purpose: /api/baseline/unproxied, the same answer, so that unproxied ÷ baseline is the cost
     // of the passage itself (scripts/bench.ts; lib/proxy-matcher.test.ts holds both to it).
     "/api/(session|jwt|hybrid|baseline)/mypage",
-    {
-      // Pages only: not the JSON API, not static files.
-      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|\\.well-known).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Pages only: not the JSON API, not static files. Prefetches too: a request that says it is one
+    // (`Purpose: prefetch`, `Next-Router-Prefetch: 1`) is still answered with a page, which must
+    // carry the CSP like any other.
+    "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|\\.well-known).*)",
   ],
 };

@@ -167,11 +167,14 @@ test.describe("JSON API", () => {
   });
 
   test("jwks publishes the public key only; health answers", async ({ request }) => {
-    const jwks = await (await request.get("/.well-known/jwks.json")).json();
+    const res = await request.get("/.well-known/jwks.json");
+    expect(res.headers()["content-type"]).toMatch(/^application\/jwk-set\+json/);
+    const jwks = await res.json();
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", kid: expect.any(String) });
     expect(jwks.keys[0].d).toBeUndefined();
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
+    expect((await health.json()).signingKeys).toEqual({ refused: [] });
   });
 });

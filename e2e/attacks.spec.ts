@@ -48,6 +48,11 @@ test.describe("attack labs and hardening", () => {
       expect(res.headers()["x-content-type-options"]).toBe("nosniff");
       expect(res.headers()["referrer-policy"]).toBe("same-origin");
     }
+    // A request that calls itself a prefetch gets the page too, so it gets the policy too.
+    for (const headers of [{ purpose: "prefetch" }, { "next-router-prefetch": "1" }] as Record<string, string>[]) {
+      const res = await request.get("/compare", { headers });
+      expect(res.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(/script-src 'self' 'nonce-/);
+    }
     const [a, b] = [await request.get("/"), await request.get("/")];
     expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]); // a fresh nonce each time
   });

@@ -19,7 +19,10 @@ const TAG_BYTES = 16;
 
 /** A stored private key that does not open: the wrong secret, or a row that was tampered with. */
 export class KeyDecryptionError extends Error {
-  constructor(readonly kid: string, reason: string) {
+  constructor(
+    readonly kid: string,
+    readonly reason: string,
+  ) {
     super(
       `Cannot decrypt the private part of signing key ${kid.slice(0, 8)}…: ${reason}. ` +
         "KEY_ENCRYPTION_SECRET must be the secret the keys were stored with (every instance needs the same one).",

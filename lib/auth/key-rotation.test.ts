@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, test } from "node:test";
-import { calculateJwkThumbprint, decodeProtectedHeader, importJWK, SignJWT } from "jose";
+import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT } from "jose";
 import { GET as jwksRoute } from "../../app/.well-known/jwks.json/route";
 import { parseConfig } from "../config";
 import { db } from "../db";
 import { env } from "../env";
 import { outcome } from "../testing/outcome";
 import { signAccessToken, verifyAccessToken } from "./access-token";
-import { decryptPrivateJwk, KeyDecryptionError } from "./key-encryption";
+import { decryptPrivateJwk, encryptPrivateJwk, KeyDecryptionError } from "./key-encryption";
 import { ensureKeys, keyRotationTick, KeyRotationRefused, listKeys, loadFromStore, retireExpired, rotateIfDue, rotateKeys } from "./key-rotation";
 import { forgetKeys, keySet, loadedKeySet, publicJwks, signingKey } from "./keys";
 
@@ -214,6 +214,66 @@ describe("signing-key rotation", () => {
     forgetKeys();
     assert.notEqual(await keySet(), loaded);
     assert.equal(outcome(await verifyAccessToken(token, "login-lab:jwt", at(6))), "token_unknown_kid");
+  });
+
+  test("write access to the table alone makes no key trusted: a swapped public key, an inserted second previous key", async () => {
+    await ensureKeys(t0);
+    const [nextKid] = await kidsIn("next");
+    const attacker = await generateKeyPair("EdDSA", { extractable: true });
+    const { kty, crv, x } = await exportJWK(attacker.publicKey);
+    // The attacker's public key on the next row, then a token of theirs under that kid, for bob, valid for a year.
+    await db().signingKey.update({ where: { kid: nextKid }, data: { publicJwk: JSON.stringify({ kty, crv, x }) } });
+    const forged = await new SignJWT({ preferred_username: "bob", name: "Bob", jti: "forged-1" })
+      .setProtectedHeader({ alg: "EdDSA", typ: "at+jwt", kid: nextKid })
+      .setIssuer(env().JWT_ISSUER)
+      .setAudience("login-lab:jwt")
+      .setSubject("user_bob")
+      .setIssuedAt(at(-60))
+      .setNotBefore(at(-60))
+      .setExpirationTime(at(365 * DAY))
+      .sign(attacker.privateKey);
+    // A second previous key: its own kid, no private part.
+    const fake = { kty, crv, x: (await exportJWK((await generateKeyPair("EdDSA", { extractable: true })).publicKey)).x };
+    await db().signingKey.create({ data: { kid: "not-a-thumbprint", state: "previous", publicJwk: JSON.stringify(fake), privateJwk: "", createdAt: t0 } });
+    const thumbprinted = await calculateJwkThumbprint(fake as { kty: string; crv: string; x: string });
+    await db().signingKey.create({ data: { kid: thumbprinted, state: "previous", publicJwk: JSON.stringify(fake), privateJwk: "", createdAt: t0 } });
+
+    forgetKeys();
+    const set = await loadFromStore(SECRET);
+    assert.equal(set.verifiers.has(nextKid), false, "the swapped key verifies nothing");
+    assert.equal(set.verifiers.has("not-a-thumbprint"), false);
+    assert.equal(set.verifiers.has(thumbprinted), false, "a right thumbprint without its private part is not enough");
+    assert.equal(set.jwks.some((k) => k.kid === nextKid || k.kid === thumbprinted), false, "nor is it published");
+    assert.deepEqual(
+      (set.refused ?? []).map((r) => [r.kid, r.state, r.reason]).sort(),
+      [
+        [nextKid, "next", "its kid is not the thumbprint of its public key"],
+        ["not-a-thumbprint", "previous", "its kid is not the thumbprint of its public key"],
+        [thumbprinted, "previous", "it was erased when the key retired"],
+      ].sort(),
+    );
+    assert.equal(outcome(await verifyAccessToken(forged, "login-lab:jwt", at(60))), "token_unknown_kid");
+    // The current key still signs, and its tokens verify.
+    const { token } = await signAccessToken(alice, "login-lab:jwt", 600, {}, at(0));
+    assert.equal(outcome(await verifyAccessToken(token, "login-lab:jwt", at(60))), "ok");
+  });
+
+  test("one key per state: a second previous key, even a well-formed one, is refused (the older one stays)", async () => {
+    await ensureKeys(t0);
+    const wellFormed = async (createdAt: Date) => {
+      const { privateKey } = await generateKeyPair("EdDSA", { extractable: true });
+      const { kty, crv, x, d } = (await exportJWK(privateKey)) as { kty: string; crv: string; x: string; d: string };
+      const kid = await calculateJwkThumbprint({ kty, crv, x });
+      await db().signingKey.create({ data: { kid, state: "previous", publicJwk: JSON.stringify({ kty, crv, x }), privateJwk: encryptPrivateJwk({ kty, crv, x, d } as never, kid, SECRET), createdAt } });
+      return kid;
+    };
+    const older = await wellFormed(at(-10));
+    const second = await wellFormed(at(10));
+    forgetKeys();
+    const set = await loadFromStore(SECRET);
+    assert.deepEqual(set.refused, [{ kid: second, state: "previous", reason: "a second previous key" }]);
+    assert.equal(set.verifiers.has(second), false);
+    assert.equal(set.verifiers.has(older), true, "a well-formed key is trusted");
   });
 
   test("the loaded key set is trusted for 30 s, then read again", async (t) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createPrivateKey, createPublicKey } from "node:crypto";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from "jose";
 import { db, type Tx } from "../db";
 import { env } from "../env";
@@ -14,6 +15,7 @@ import {
   keySet,
   publicKeyFromJwk,
   published,
+  type RefusedKey,
   reloadKeys,
   useKeyStore,
 } from "./keys";
@@ -290,19 +292,23 @@ const info = (row: KeyRow): KeyInfo => ({
  * nothing yet: a wrong KEY_ENCRYPTION_SECRET or a damaged row shows now, not at the rotation.
  */
 export async function loadFromStore(keySecret: string = secret()): Promise<KeySet> {
-  const read = () => db().signingKey.findMany({ where: { state: { in: LIVE } } });
+  const read = () => db().signingKey.findMany({ where: { state: { in: LIVE } }, orderBy: { createdAt: "asc" } });
   let rows = await read();
   if (!rows.some((r) => r.state === "current") || !rows.some((r) => r.state === "next")) {
     await ensureKeys();
     rows = await read();
   }
+  const { trusted, refused } = await checkRows(rows, keySecret);
+  for (const r of refused) console.error(`login-lab: signing key ${r.kid} (${r.state}) refused: ${r.reason}`);
   // Current first: a verifier that takes the first key of the JWKS gets the one that signs.
   const rank: Record<string, number> = { current: 0, next: 1, previous: 2 };
-  const live = rows.sort((a, b) => rank[a.state] - rank[b.state]);
-  const currentRow = live.find((r) => r.state === "current") as KeyRow;
+  const live = trusted.sort((a, b) => rank[a.state] - rank[b.state]);
+  const currentRow = live.find((r) => r.state === "current");
+  if (!currentRow) {
+    const why = refused.find((r) => r.state === "current");
+    throw new KeyDecryptionError(why?.kid ?? "current", why ? why.reason : "there is no current key");
+  }
   const current = await keyFromJwk(decryptPrivateJwk(currentRow.privateJwk, currentRow.kid, keySecret));
-  if (current.kid !== currentRow.kid) throw new KeyDecryptionError(currentRow.kid, "its private part belongs to another key");
-  for (const row of live) if (row.state === "next") decryptPrivateJwk(row.privateJwk, row.kid, keySecret);
   const publicKeys = await Promise.all(live.map((r) => (r === currentRow ? current.publicKey : publicKeyFromJwk(JSON.parse(r.publicJwk)))));
   return {
     source: "database",
@@ -310,7 +316,55 @@ export async function loadFromStore(keySecret: string = secret()): Promise<KeySe
     verifiers: new Map(live.map((r, i) => [r.kid, publicKeys[i]])),
     jwks: live.map((r) => published(JSON.parse(r.publicJwk), r.kid)),
     keys: live.map(info),
+    refused,
   };
+}
+
+/**
+ * Every stored key is checked before it is trusted, so that write access to the table alone
+ * (an altered public key, an inserted row) cannot make a verifier accept a token:
+ * - its kid is the RFC 7638 thumbprint of its public key;
+ * - its private part decrypts under KEY_ENCRYPTION_SECRET, bound to that kid (AES-GCM with the
+ *   kid as associated data), and is the private key of exactly that public key;
+ * - one key per state: a second row in a state is refused (the oldest stays).
+ * A key that fails is ignored, logged, and listed on /api/health.
+ */
+async function checkRows(rows: KeyRow[], keySecret: string): Promise<{ trusted: KeyRow[]; refused: RefusedKey[] }> {
+  const trusted: KeyRow[] = [];
+  const refused: RefusedKey[] = [];
+  for (const row of rows) {
+    const reason = await keyProblem(row, keySecret);
+    if (reason) refused.push({ kid: row.kid, state: row.state, reason });
+    else if (trusted.some((t) => t.state === row.state)) refused.push({ kid: row.kid, state: row.state, reason: `a second ${row.state} key` });
+    else trusted.push(row);
+  }
+  return { trusted, refused };
+}
+
+async function keyProblem(row: KeyRow, keySecret: string): Promise<string | null> {
+  let publicJwk: { kty?: string; crv?: string; x?: string };
+  try {
+    publicJwk = JSON.parse(row.publicJwk) as typeof publicJwk;
+  } catch {
+    return "its public key is not JSON";
+  }
+  if (publicJwk.kty !== "OKP" || publicJwk.crv !== "Ed25519" || typeof publicJwk.x !== "string") return "its public key is not an Ed25519 JWK";
+  if ((await calculateJwkThumbprint({ kty: "OKP", crv: "Ed25519", x: publicJwk.x })) !== row.kid) return "its kid is not the thumbprint of its public key";
+  let privateJwk: PrivateJwk;
+  try {
+    privateJwk = decryptPrivateJwk(row.privateJwk, row.kid, keySecret);
+  } catch (error) {
+    return error instanceof KeyDecryptionError ? error.reason : "its private part does not decrypt";
+  }
+  // The public key derived from the private one, not the x stored beside it.
+  let derived: string | undefined;
+  try {
+    derived = createPublicKey(createPrivateKey({ key: { kty: "OKP", crv: "Ed25519", x: privateJwk.x, d: privateJwk.d }, format: "jwk" })).export({ format: "jwk" }).x;
+  } catch {
+    return "its private part is not a usable Ed25519 key";
+  }
+  if (derived !== publicJwk.x) return "its private part belongs to another key";
+  return null;
 }
 
 useKeyStore(() => loadFromStore());

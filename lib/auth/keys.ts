@@ -43,7 +43,12 @@ export type KeySet = {
   jwks: JWK[];
   /** The next, current and previous keys with their dates (empty for the config source). */
   keys: KeyInfo[];
+  /** Rows of the store that failed their checks on load, ignored (database source only; /api/health lists them). */
+  refused?: RefusedKey[];
 };
+
+/** A stored key that is not trusted, and why. */
+export type RefusedKey = { kid: string; state: string; reason: string };
 
 /**
  * A key set read from the database is used for at most this long before it is read again, so a

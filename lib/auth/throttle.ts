@@ -51,6 +51,9 @@ export function inStore(scope: string, max: () => number, windowMs: () => number
     async release(key) {
       // A key at the block marker (max + 1) goes back to max - 1, as if the refused guesses had never come.
       await db().$executeRaw`UPDATE "LoginThrottle" SET "count" = LEAST("count", ${max()}) - 1 WHERE "key" = ${id(key)} AND "count" > 0`;
+      // Back at 0, the row goes, as the in-memory limiter forgets the key: a client trying fresh
+      // usernames (each one reserved, then given back) leaves no row behind.
+      await db().$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${id(key)} AND "count" <= 0`;
     },
     async reset(key) {
       await db().$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" = ${id(key)}`;

@@ -10,5 +10,6 @@ export const dynamic = "force-dynamic";
  * key is published at least that long before it signs anything.
  */
 export async function GET() {
-  return Response.json(await publicJwks(), { headers: { "Cache-Control": `public, max-age=${env().JWKS_CACHE_SECONDS}` } });
+  // RFC 7517's media type for a JWK Set.
+  return Response.json(await publicJwks(), { headers: { "Content-Type": "application/jwk-set+json", "Cache-Control": `public, max-age=${env().JWKS_CACHE_SECONDS}` } });
 }
