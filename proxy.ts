@@ -27,7 +27,9 @@ export async function proxy(req: NextRequest) {
   // The XSS lab is vulnerable on purpose (unless asked for its CSP); the attacker page plays
   // another site, whose policy is not ours to set (ours would stop its cross-site form).
   const exempt = (pathname === "/lab/xss" && searchParams.get("csp") !== "on") || pathname === "/lab/attacker";
-  const lab = pathname.startsWith("/lab/") && !labIdOf(req) ? { ...labCookie(), value: newLabId() } : null;
+  // A browser's prefetch is no visit (yet): it gets the page's CSP but gives the browser no lab cookie.
+  const prefetch = /prefetch/i.test(`${req.headers.get("purpose") ?? ""} ${req.headers.get("sec-purpose") ?? ""}`);
+  const lab = pathname.startsWith("/lab/") && !prefetch && !labIdOf(req) ? { ...labCookie(), value: newLabId() } : null;
   if (exempt && !lab) return NextResponse.next();
 
   const headers = new Headers(req.headers);
@@ -52,9 +54,15 @@ export const config = {
     // purpose: /api/baseline/unproxied, the same answer, so that unproxied ÷ baseline is the cost
     // of the passage itself (scripts/bench.ts; lib/proxy-matcher.test.ts holds both to it).
     "/api/(session|jwt|hybrid|baseline)/mypage",
-    // Pages only: not the JSON API, not static files. Prefetches too: a request that says it is one
-    // (`Purpose: prefetch`, `Next-Router-Prefetch: 1`) is still answered with a page, which must
-    // carry the CSP like any other.
-    "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|\\.well-known).*)",
+    {
+      // Pages only: not the JSON API, not static files. A browser's prefetch (`Purpose: prefetch`,
+      // `Sec-Purpose: prefetch`) may become the document the visitor sees, so it carries the CSP
+      // like any other page. The Next.js router's own prefetches (`Next-Router-Prefetch: 1`, a
+      // header no navigation can carry) fetch RSC payloads, never a document: they skip the proxy,
+      // so that a link in the header does not plant a lab cookie on every page (Next.js strips
+      // that header before the proxy could tell).
+      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|\\.well-known).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
   ],
 };

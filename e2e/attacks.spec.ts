@@ -49,9 +49,12 @@ test.describe("attack labs and hardening", () => {
       expect(res.headers()["referrer-policy"]).toBe("same-origin");
     }
     // A request that calls itself a prefetch gets the page too, so it gets the policy too.
-    for (const headers of [{ purpose: "prefetch" }, { "next-router-prefetch": "1" }] as Record<string, string>[]) {
+    for (const headers of [{ purpose: "prefetch" }, { "sec-purpose": "prefetch" }] as Record<string, string>[]) {
       const res = await request.get("/compare", { headers });
       expect(res.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(/script-src 'self' 'nonce-/);
+      // A prefetch is no visit (yet): the lab pages give it no lab cookie.
+      const lab = await request.get("/lab/attacker", { headers });
+      expect(lab.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("ll_lab=")), JSON.stringify(headers)).toEqual([]);
     }
     const [a, b] = [await request.get("/"), await request.get("/")];
     expect(a.headers()["content-security-policy"]).not.toBe(b.headers()["content-security-policy"]); // a fresh nonce each time

@@ -10,10 +10,11 @@ const { getMiddlewareMatchers } = staticInfo as unknown as { getMiddlewareMatche
 const runsFor = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}));
 const proxied = (pathname: string) => runsFor(pathname, { headers: {} } as never, {});
 
-test("a page asked for as a prefetch passes through proxy.ts too (its CSP, its guard): no header skips it", () => {
-  for (const headers of [{ purpose: "prefetch" }, { "next-router-prefetch": "1" }, { "sec-purpose": "prefetch" }]) {
+test("a browser's prefetch of a page passes through proxy.ts (it may become the document: its CSP); the router's RSC prefetches do not", () => {
+  for (const headers of [{ purpose: "prefetch" }, { "sec-purpose": "prefetch" }]) {
     for (const p of ["/", "/compare", "/session/mypage", "/lab/xss"]) assert.equal(runsFor(p, { headers } as never, {}), true, `${p} ${JSON.stringify(headers)}`);
   }
+  assert.equal(runsFor("/lab/xss", { headers: { "next-router-prefetch": "1" } } as never, {}), false);
 });
 
 test("the benchmark's two yardsticks: the baseline passes through proxy.ts like the guarded routes, the unproxied one does not", () => {

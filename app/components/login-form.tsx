@@ -29,7 +29,7 @@ const input =
 /**
  * The login form every panel uses, driven by that mode's server action. It starts filled with the
  * visitor's throwaway account when there is one; otherwise with alice and the shared demo password
- * (public: the panel prints it), except in public mode (no demo password), where alice does not exist.
+ * (which is public: the panel prints it), except in public mode (no demo password), where alice does not exist.
  */
 export function LoginForm({ mode, formAction, pending, state, next, demoPassword, option }: Props) {
   const m = MODES[mode];
